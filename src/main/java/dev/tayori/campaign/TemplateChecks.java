@@ -1,0 +1,123 @@
+package dev.tayori.campaign;
+
+import dev.tayori.config.Sender;
+import dev.tayori.render.MailModel;
+import dev.tayori.render.RenderedMail;
+import dev.tayori.render.TemplateProblem;
+import dev.tayori.render.Templates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders every step with sample values and refuses mail that would go out without what the law
+ * requires: the sender's name, postal address and contact, and the unsubscribe link. Distinctive
+ * sample values make "the footer printed it" checkable by a plain search of the output.
+ */
+final class TemplateChecks {
+    static final Sender SAMPLE_SENDER = new Sender("CHECK-SENDER-NAME", "check@example.invalid",
+            "CHECK-POSTAL-ADDRESS", "CHECK-CONTACT");
+    static final String SAMPLE_UNSUBSCRIBE = "https://example.invalid/unsubscribe/CHECK-TOKEN";
+
+    private final Templates templates;
+
+    TemplateChecks(Templates templates) {
+        this.templates = templates;
+    }
+
+    void check(List<Campaign> campaigns, List<CampaignProblem> problems) {
+        for (Campaign campaign : campaigns) {
+            if (campaign instanceof Sequence sequence) {
+                for (Step step : sequence.steps()) {
+                    checkMail(sequence, step.template(), step.line(), problems);
+                }
+            }
+        }
+    }
+
+    /** The confirmation mail: it must exist and show the sender, but it has no unsubscribe link. */
+    void checkSystemMail(String template, List<CampaignProblem> problems) {
+        for (String file : List.of(template + Templates.HTML, template + Templates.TEXT, template + ".subject.ftl")) {
+            if (!templates.exists(file)) {
+                problems.add(new CampaignProblem(templates.dir().resolve(file).toString(), 0,
+                        "this template is needed for the sign-up confirmation mail and does not exist"));
+                return;
+            }
+        }
+        Map<String, Object> model = MailModel.of(SAMPLE_SENDER, "サンプル", "reader@example.invalid",
+                SAMPLE_UNSUBSCRIBE, "https://example.invalid", "subject");
+        model.put("confirmUrl", "https://example.invalid/confirm/CHECK-TOKEN");
+        try {
+            templates.render(template + ".subject.ftl", model);
+            RenderedMail mail = templates.renderMail("subject", template, model);
+            for (String body : List.of(mail.html(), mail.text())) {
+                List<String> lacking = new ArrayList<>(lackingLegalParts(body));
+                lacking.remove("unsubscribeUrl");
+                if (!body.contains("https://example.invalid/confirm/CHECK-TOKEN")) {
+                    lacking.add("confirmUrl");
+                }
+                if (!lacking.isEmpty()) {
+                    problems.add(new CampaignProblem(templates.dir().resolve(template).toString(), 0,
+                            "the confirmation mail would lack: " + String.join(", ", lacking)));
+                    return;
+                }
+            }
+        } catch (TemplateProblem e) {
+            problems.add(new CampaignProblem(e.file(), e.line(), e.getMessage()));
+        }
+    }
+
+    void checkMail(Campaign campaign, String template, int line, List<CampaignProblem> problems) {
+        if (template == null) {
+            return;
+        }
+        boolean missing = false;
+        for (String suffix : List.of(Templates.HTML, Templates.TEXT)) {
+            if (!templates.exists(template + suffix)) {
+                problems.add(CampaignProblem.at(campaign.file(), line, "template '" + template + "' needs the file "
+                        + templates.dir().resolve(template + suffix) + ", which does not exist"));
+                missing = true;
+            }
+        }
+        if (missing) {
+            return;
+        }
+        Map<String, Object> model = MailModel.of(SAMPLE_SENDER, "サンプル", "reader@example.invalid",
+                SAMPLE_UNSUBSCRIBE, "https://example.invalid", "subject");
+        RenderedMail mail;
+        try {
+            mail = templates.renderMail("subject", template, model);
+        } catch (TemplateProblem e) {
+            problems.add(new CampaignProblem(e.file(), e.line(), e.getMessage()
+                    + " (used by " + campaign.file() + ":" + line + ")"));
+            return;
+        }
+        List<String> lacking = new ArrayList<>();
+        for (String part : List.of(Templates.HTML, Templates.TEXT)) {
+            String body = part.equals(Templates.HTML) ? mail.html() : mail.text();
+            lacking.addAll(lackingLegalParts(body).stream().map(what -> what + " (" + template + part + ")").toList());
+        }
+        if (!lacking.isEmpty()) {
+            problems.add(CampaignProblem.at(campaign.file(), line, "the mail from template '" + template
+                    + "' would lack what every mail must show: " + String.join(", ", lacking)
+                    + "; use the shared layout (<@layout.page>) or print them in the footer"));
+        }
+    }
+
+    static List<String> lackingLegalParts(String body) {
+        List<String> lacking = new ArrayList<>();
+        if (!body.contains(SAMPLE_SENDER.name())) {
+            lacking.add("sender.name");
+        }
+        if (!body.contains(SAMPLE_SENDER.postalAddress())) {
+            lacking.add("sender.postalAddress");
+        }
+        if (!body.contains(SAMPLE_SENDER.contact())) {
+            lacking.add("sender.contact");
+        }
+        if (!body.contains(SAMPLE_UNSUBSCRIBE)) {
+            lacking.add("unsubscribeUrl");
+        }
+        return lacking;
+    }
+}

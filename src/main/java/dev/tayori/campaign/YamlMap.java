@@ -1,0 +1,119 @@
+package dev.tayori.campaign;
+
+import dev.tayori.config.Suggestions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * A YAML mapping read from the node tree rather than as plain maps, so every value keeps its line
+ * and every complaint can say where to look. Problems are collected, not thrown, so the operator
+ * sees all of them at once.
+ */
+final class YamlMap {
+    private final Path file;
+    private final int line;
+    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    private final List<CampaignProblem> problems;
+
+    private YamlMap(Path file, MappingNode node, List<CampaignProblem> problems) {
+        this.file = file;
+        this.line = lineOf(node);
+        this.problems = problems;
+        for (NodeTuple tuple : node.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key) {
+                entries.put(key.getValue(), tuple);
+            } else {
+                problem(lineOf(tuple.getKeyNode()), "a key must be plain text");
+            }
+        }
+    }
+
+    static Optional<YamlMap> of(Path file, Node node, List<CampaignProblem> problems, String what) {
+        if (node instanceof MappingNode mapping) {
+            return Optional.of(new YamlMap(file, mapping, problems));
+        }
+        problems.add(CampaignProblem.at(file, node == null ? 1 : lineOf(node), what + " must be a mapping of keys to values"));
+        return Optional.empty();
+    }
+
+    int line() {
+        return line;
+    }
+
+    int lineOf(String key) {
+        NodeTuple tuple = entries.get(key);
+        return tuple == null ? line : lineOf(tuple.getKeyNode());
+    }
+
+    void problem(int atLine, String message) {
+        problems.add(CampaignProblem.at(file, atLine, message));
+    }
+
+    /** Reports keys this mapping does not know, with the nearest known one. */
+    void allowOnly(Set<String> known) {
+        for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+            if (!known.contains(e.getKey())) {
+                problem(lineOf(e.getValue().getKeyNode()), "unknown key '" + e.getKey() + "'"
+                        + Suggestions.didYouMean(e.getKey(), known) + "; known keys: " + String.join(", ", known));
+            }
+        }
+    }
+
+    Optional<String> text(String key) {
+        NodeTuple tuple = entries.get(key);
+        if (tuple == null) {
+            return Optional.empty();
+        }
+        if (tuple.getValueNode() instanceof ScalarNode scalar) {
+            return Optional.of(scalar.getValue().strip());
+        }
+        problem(lineOf(tuple.getKeyNode()), "'" + key + "' must be a single value");
+        return Optional.empty();
+    }
+
+    String required(String key, String example) {
+        if (!entries.containsKey(key)) {
+            problem(line, "'" + key + "' is missing; for example: " + key + ": " + example);
+            return null;
+        }
+        Optional<String> value = text(key);
+        if (value.isPresent() && value.get().isEmpty()) {
+            problem(lineOf(key), "'" + key + "' is empty; for example: " + key + ": " + example);
+        }
+        return value.filter(v -> !v.isEmpty()).orElse(null);
+    }
+
+    List<YamlMap> list(String key) {
+        NodeTuple tuple = entries.get(key);
+        List<YamlMap> items = new ArrayList<>();
+        if (tuple == null) {
+            return items;
+        }
+        if (!(tuple.getValueNode() instanceof SequenceNode sequence)) {
+            problem(lineOf(tuple.getKeyNode()), "'" + key + "' must be a list (lines starting with '- ')");
+            return items;
+        }
+        for (Node item : sequence.getValue()) {
+            of(file, item, problems, "each item of '" + key + "'").ifPresent(items::add);
+        }
+        return items;
+    }
+
+    boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    private static int lineOf(Node node) {
+        return node.getStartMark().getLine() + 1;
+    }
+}

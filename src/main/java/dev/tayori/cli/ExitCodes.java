@@ -1,0 +1,55 @@
+package dev.tayori.cli;
+
+import dev.tayori.campaign.CampaignFileException;
+import dev.tayori.config.SettingsException;
+import dev.tayori.db.DatabaseException;
+import dev.tayori.mail.InvalidAddressException;
+import dev.tayori.render.TemplateProblem;
+import dev.tayori.subscriber.SubscriberException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place where errors become what the operator sees: a clear line (or one per problem) and
+ * an exit status. 0 done; 1 could not be done now (the SMTP server is down, the address exists);
+ * 2 bad input or settings, nothing written.
+ */
+final class ExitCodes implements IExecutionExceptionHandler {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        int code;
+        if (e instanceof SettingsException || e instanceof InvalidAddressException) {
+            err.println("error: " + e.getMessage());
+            code = BAD_INPUT;
+        } else if (e instanceof CampaignFileException c) {
+            err.println("error: the campaign files have " + c.problems().size() + " problem(s):");
+            c.problems().forEach(p -> err.println("  " + p));
+            code = BAD_INPUT;
+        } else if (e instanceof TemplateProblem t) {
+            err.println("error: " + t.located());
+            code = BAD_INPUT;
+        } else if (e instanceof SubscriberException s) {
+            err.println("error: " + s.getMessage());
+            code = s.kind() == SubscriberException.Kind.INVALID ? BAD_INPUT : FAILED;
+        } else if (e instanceof DatabaseException) {
+            err.println("error: " + e.getMessage());
+            code = FAILED;
+        } else if (e instanceof IllegalArgumentException) {
+            err.println("error: " + e.getMessage());
+            code = BAD_INPUT;
+        } else {
+            err.println("error: " + e);
+            e.printStackTrace(err);
+            code = FAILED;
+        }
+        err.flush();
+        return code;
+    }
+}

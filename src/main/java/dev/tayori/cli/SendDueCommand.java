@@ -1,0 +1,43 @@
+package dev.tayori.cli;
+
+import dev.tayori.delivery.SendReport;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "send-due", mixinStandardHelpOptions = true,
+        description = {"Plan and send every mail due at an instant: lessons whose time has come, and mail that "
+                + "is waiting for a retry. Safe to run twice: nothing is sent twice.",
+                "Exits 1 with one line if the SMTP server cannot be reached; the mail stays queued for the next run."})
+final class SendDueCommand implements Callable<Integer> {
+    @ParentCommand
+    TayoriCommand root;
+
+    @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
+            description = "The instant to run for, ISO-8601 with offset, e.g. 2026-11-24T07:00+09:00 (default: now).")
+    Instant at;
+
+    @Override
+    public Integer call() {
+        CliContext context = root.context;
+        Instant instant = at != null ? at : context.clock().instant();
+        SendReport report = context.app().dueWork().run(instant);
+        context.out().println("send-due at " + Formats.local(instant, context.settings().timezone()));
+        if (report.byCampaign().isEmpty()) {
+            context.out().println("  nothing was due");
+        }
+        for (Map.Entry<String, SendReport.Counts> e : report.byCampaign().entrySet()) {
+            context.out().println("  " + e.getKey() + ": " + e.getValue());
+        }
+        context.out().flush();
+        if (report.problem() != null) {
+            context.err().println("error: " + report.problem());
+            context.err().flush();
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.tayori.cli;
+
+import dev.tayori.App;
+import dev.tayori.schedule.Clockwork;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run tayori: every minute, plan and send what is due. Stops on Ctrl-C.",
+                "Needs an SMTP server (smtp.host); to try tayori without one, run `tayori demo`."})
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    TayoriCommand root;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CliContext context = root.context;
+        if (!context.settings().smtp().configured()) {
+            throw new IllegalArgumentException("smtp.host is not set: set it in tayori.yaml or TAYORI_SMTP_HOST,"
+                    + " or run `tayori demo` to try tayori with its built-in mail sink");
+        }
+        return serve(context, null);
+    }
+
+    /** Runs until the process is stopped; {@code banner} is printed once everything is up. */
+    static int serve(CliContext context, String banner) throws InterruptedException {
+        App app = context.app();
+        if (!app.settings().sender().complete() || app.settings().sender().postalAddress().isBlank()) {
+            context.err().println("warning: sender.postal-address is not set; every mail must show a postal address"
+                    + " or contact (特定電子メール法): set sender.postal-address in tayori.yaml");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Clockwork clockwork = new Clockwork(app.dueWork(), app.clock())) {
+            clockwork.start();
+            clockwork.runNow();
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            context.out().println(banner != null ? banner : "tayori is running; due mail is planned and sent every minute."
+                    + " Stop with Ctrl-C.");
+            context.out().flush();
+            context.err().flush();
+            stopped.await();
+        }
+        return ExitCodes.OK;
+    }
+}

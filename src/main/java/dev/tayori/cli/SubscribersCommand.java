@@ -1,0 +1,167 @@
+package dev.tayori.cli;
+
+import dev.tayori.App;
+import dev.tayori.delivery.Delivery;
+import dev.tayori.delivery.DeliveryDao;
+import dev.tayori.delivery.SendReport;
+import dev.tayori.mail.EmailAddress;
+import dev.tayori.sequence.Enrollment;
+import dev.tayori.subscriber.ConsentRecord;
+import dev.tayori.subscriber.Subscriber;
+import dev.tayori.subscriber.SubscriberDao;
+import dev.tayori.subscriber.Subscribers;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "subscribers", mixinStandardHelpOptions = true,
+        description = "Add, list, show and unsubscribe subscribers.")
+final class SubscribersCommand {
+    @ParentCommand
+    TayoriCommand root;
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Add a subscriber.",
+                    "Without --confirmed: the address gets a confirmation mail (double opt-in) and receives nothing "
+                            + "else until its link is used.",
+                    "With --confirmed: you record consent obtained elsewhere (say how in --consent-source); the "
+                            + "subscriber is confirmed and starts the workbook."})
+    int add(@Parameters(paramLabel = "EMAIL", description = "The mail address.") String email,
+            @Option(names = "--name", paramLabel = "NAME", description = "The subscriber's name (optional).") String name,
+            @Option(names = "--confirmed", description = "Record the subscriber as already confirmed.") boolean confirmed,
+            @Option(names = "--consent-source", paramLabel = "TEXT",
+                    description = "How and where the subscriber agreed, e.g. \"paper form at the 2026-11 seminar\".") String source,
+            @Option(names = "--confirmed-at", paramLabel = "INSTANT", converter = InstantConverter.class,
+                    description = "When they agreed (default now), e.g. 2026-11-20T10:00+09:00.") Instant confirmedAt) {
+        CliContext context = root.context;
+        EmailAddress address = EmailAddress.parse(email);
+        if (!confirmed && (source != null || confirmedAt != null)) {
+            throw new IllegalArgumentException("--consent-source and --confirmed-at go with --confirmed");
+        }
+        if (confirmed && (source == null || source.isBlank())) {
+            throw new IllegalArgumentException("--confirmed needs --consent-source TEXT: say how and where this "
+                    + "person agreed to receive mail (特定電子メール法 asks you to keep that record)");
+        }
+        App app = context.app();
+        Optional<Subscriber> known = app.jdbi().withExtension(SubscriberDao.class, dao -> dao.findByKey(address.key()));
+        if (known.isPresent()) {
+            context.err().println(address + " is already a subscriber (" + known.get().status().db()
+                    + "); nothing was written");
+            context.err().flush();
+            return ExitCodes.FAILED;
+        }
+        Instant now = context.clock().instant();
+        PrintWriter out = context.out();
+        if (confirmed) {
+            Subscriber s = app.subscribers().addConfirmed(address.address(), name,
+                    ConsentRecord.of("recorded-by-operator", now, source, Origins.commandLine()),
+                    confirmedAt != null ? confirmedAt : now);
+            out.println("added " + s.email() + " as confirmed at " + Formats.local(s.confirmedAt(), zone(context))
+                    + "; lesson 1 goes out with the next send-due");
+            out.flush();
+            return ExitCodes.OK;
+        }
+        Subscribers.SignUp signUp = app.subscribers().requestSubscription(address.address(), name,
+                ConsentRecord.of("requested", now, "operator command line", Origins.commandLine()), Duration.ZERO);
+        out.println("added " + signUp.subscriber().email() + " as pending");
+        SendReport report = app.dueWork().sendOnly(now);
+        if (report.problem() != null) {
+            out.println("the confirmation mail is queued and will go out with the next send-due");
+            context.err().println("warning: " + report.problem());
+            context.err().flush();
+        } else {
+            out.println("sent the confirmation mail; its link works for "
+                    + Subscribers.CONFIRMATION_VALIDITY.toDays() + " days");
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List subscribers, oldest first.")
+    int list(@Option(names = "--status", paramLabel = "STATUS",
+            description = "Only pending, confirmed, unsubscribed or bounced.") String status) {
+        CliContext context = root.context;
+        PrintWriter out = context.out();
+        out.printf("%-40s %-12s %-20s %s%n", "EMAIL", "STATUS", "CONFIRMED", "NAME");
+        long after = 0;
+        int shown = 0;
+        while (true) {
+            List<Subscriber> page = context.app().subscribers().page(after, 500);
+            for (Subscriber s : page) {
+                if (status == null || s.status().db().equals(status)) {
+                    out.printf("%-40s %-12s %-20s %s%n", s.email(), s.status().db(),
+                            Formats.local(s.confirmedAt(), zone(context)), s.name());
+                    shown++;
+                }
+            }
+            if (page.size() < 500) {
+                break;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+        out.println(shown + " subscriber(s)");
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show one subscriber: status, consent records, sequences and every delivery.")
+    int show(@Parameters(paramLabel = "EMAIL") String email) {
+        CliContext context = root.context;
+        App app = context.app();
+        ZoneId zone = zone(context);
+        Subscriber s = app.subscribers().byEmail(email);
+        PrintWriter out = context.out();
+        out.println(s.email() + (s.name().isEmpty() ? "" : " (" + s.name() + ")"));
+        out.println("  status:       " + s.status().db());
+        out.println("  time zone:    " + s.timeZone());
+        out.println("  created:      " + Formats.local(s.createdAt(), zone));
+        out.println("  confirmed:    " + Formats.local(s.confirmedAt(), zone));
+        if (s.unsubscribedAt() != null) {
+            out.println("  unsubscribed: " + Formats.local(s.unsubscribedAt(), zone) + " via " + s.unsubscribeSource());
+        }
+        if (s.bouncedAt() != null) {
+            out.println("  bounced:      " + Formats.local(s.bouncedAt(), zone) + ": " + s.bounceReason());
+        }
+        out.println("  consent:");
+        for (ConsentRecord c : app.subscribers().consents(s.id())) {
+            out.println("    " + Formats.local(c.at(), zone) + "  " + c.event() + "  source: " + c.source()
+                    + "  from: " + c.origin() + (c.formVersion() == null ? "" : "  form " + c.formVersion()));
+        }
+        out.println("  sequences:");
+        for (Enrollment e : app.enrollments().of(s.id())) {
+            out.println("    " + e.sequenceId() + "  " + e.state() + "  next step " + e.nextStep()
+                    + (e.nextDueAt() == null ? "" : " due " + Formats.local(e.nextDueAt(), zone)));
+        }
+        out.println("  deliveries:");
+        for (Delivery d : app.jdbi().withExtension(DeliveryDao.class, dao -> dao.ofSubscriber(s.id()))) {
+            out.println("    " + d.campaignId() + " " + d.itemKey() + "  " + d.state() + "  "
+                    + Formats.local(d.sentAt() != null ? d.sentAt() : d.plannedAt(), zone)
+                    + (d.lastError() == null ? "" : "  (" + d.lastError() + ")"));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "unsubscribe", mixinStandardHelpOptions = true,
+            description = "Unsubscribe an address at once: no more mail of any kind. Safe to repeat.")
+    int unsubscribe(@Parameters(paramLabel = "EMAIL") String email) {
+        CliContext context = root.context;
+        Subscriber s = context.app().subscribers().byEmail(email);
+        Subscriber after = context.app().subscribers().unsubscribe(s, "operator command line");
+        context.out().println(after.email() + " is " + after.status().db() + "; no more mail will be sent to it");
+        context.out().flush();
+        return ExitCodes.OK;
+    }
+
+    private static ZoneId zone(CliContext context) {
+        return context.settings().timezone();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tayori.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every setting tayori knows, with its default. A key not listed here is a typo, and is reported
+ * as one rather than silently ignored.
+ */
+final class SettingKeys {
+    static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        DEFAULTS.put("database.url", "jdbc:sqlite:data/tayori.db");
+        DEFAULTS.put("smtp.host", "");
+        DEFAULTS.put("smtp.port", "25");
+        DEFAULTS.put("smtp.username", "");
+        DEFAULTS.put("smtp.password", "");
+        DEFAULTS.put("smtp.starttls", "false");
+        DEFAULTS.put("smtp.timeout-seconds", "30");
+        DEFAULTS.put("web.port", "8080");
+        DEFAULTS.put("web.base-url", "");
+        DEFAULTS.put("sender.name", "tayori");
+        DEFAULTS.put("sender.email", "tayori@localhost");
+        DEFAULTS.put("sender.postal-address", "");
+        DEFAULTS.put("sender.contact", "");
+        DEFAULTS.put("timezone", "Asia/Tokyo");
+        DEFAULTS.put("campaigns.dir", "campaigns");
+        DEFAULTS.put("templates.dir", "templates");
+        DEFAULTS.put("delivery.batch-size", "500");
+        DEFAULTS.put("delivery.max-attempts", "5");
+        DEFAULTS.put("delivery.lease-seconds", "300");
+    }
+
+    /** TAYORI_ + the key in upper case, dots and dashes as underscores: smtp.host -> TAYORI_SMTP_HOST. */
+    static String environmentName(String key) {
+        return "TAYORI_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private SettingKeys() {
+    }
+}

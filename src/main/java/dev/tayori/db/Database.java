@@ -1,0 +1,97 @@
+package dev.tayori.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Types;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Opens the database, brings its schema up to date and hands out a configured Jdbi.
+ *
+ * <p>Instants are stored as epoch milliseconds (BIGINT): portable between SQLite and PostgreSQL,
+ * sortable, and free of the time-zone surprises of TIMESTAMP columns in SQLite.
+ */
+public final class Database {
+    private final Jdbi jdbi;
+
+    private Database(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public static Database open(String url) {
+        DataSource dataSource = dataSource(url);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                    .loggers("slf4j").load().migrate();
+        } catch (FlywayException e) {
+            throw new DatabaseException("cannot prepare the database at " + url + ": " + rootMessage(e), e);
+        }
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        jdbi.registerArgument(new InstantArgumentFactory());
+        jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
+            long millis = rs.getLong(column);
+            return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+        });
+        return new Database(jdbi);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    private static DataSource dataSource(String url) {
+        if (!url.startsWith("jdbc:sqlite:")) {
+            throw new DatabaseException("database.url " + url + " is not supported yet: use jdbc:sqlite:FILE");
+        }
+        String file = url.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        Path path = Path.of(query < 0 ? file : file.substring(0, query));
+        if (path.getParent() != null) {
+            try {
+                Files.createDirectories(path.getParent());
+            } catch (IOException e) {
+                throw new DatabaseException("cannot create the folder for the database " + path + ": " + e.getMessage(), e);
+            }
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        // WAL lets the web server read while the scheduler writes; the busy timeout makes a writer wait
+        // for the other instead of failing with SQLITE_BUSY.
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(30_000);
+        config.enforceForeignKeys(true);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {
+        InstantArgumentFactory() {
+            super(Types.BIGINT);
+        }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setLong(position, value.toEpochMilli());
+        }
+    }
+}

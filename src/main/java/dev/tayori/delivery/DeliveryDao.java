@@ -1,0 +1,45 @@
+package dev.tayori.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@UseClasspathSqlLocator
+@RegisterConstructorMapper(Delivery.class)
+public interface DeliveryDao {
+    @SqlUpdate
+    int plan(@Bind("subscriberId") long subscriberId, @Bind("campaignId") String campaignId,
+            @Bind("itemKey") String itemKey, @Bind("step") Integer step, @Bind("messageId") String messageId,
+            @Bind("at") Instant at, @Bind("dueAt") Instant dueAt);
+
+    @SqlUpdate
+    int claim(@Bind("owner") String owner, @Bind("at") Instant at, @Bind("leaseUntil") Instant leaseUntil,
+            @Bind("limit") int limit);
+
+    @SqlQuery
+    List<Delivery> claimedBy(@Bind("owner") String owner);
+
+    @SqlUpdate
+    int markSent(@Bind("id") long id, @Bind("owner") String owner, @Bind("at") Instant at);
+
+    @SqlUpdate
+    int retryLater(@Bind("id") long id, @Bind("owner") String owner, @Bind("nextAttemptAt") Instant nextAttemptAt,
+            @Bind("error") String error);
+
+    @SqlUpdate
+    int finish(@Bind("id") long id, @Bind("owner") String owner, @Bind("state") String state,
+            @Bind("at") Instant at, @Bind("error") String error);
+
+    @SqlUpdate
+    int release(@Bind("owner") String owner);
+
+    @SqlQuery
+    List<Delivery> ofSubscriber(@Bind("subscriberId") long subscriberId);
+
+    @SqlUpdate
+    int cancelPendingOf(@Bind("subscriberId") long subscriberId, @Bind("at") Instant at, @Bind("reason") String reason);
+}

@@ -1,0 +1,103 @@
+package dev.tayori.delivery;
+
+import dev.tayori.campaign.Campaign;
+import dev.tayori.campaign.Campaigns;
+import dev.tayori.campaign.Sequence;
+import dev.tayori.config.Sender;
+import dev.tayori.mail.OutgoingMail;
+import dev.tayori.render.MailModel;
+import dev.tayori.render.RenderedMail;
+import dev.tayori.render.Templates;
+import dev.tayori.subscriber.Confirmation;
+import dev.tayori.subscriber.ConfirmationDao;
+import dev.tayori.subscriber.Subscriber;
+import dev.tayori.subscriber.SubscriberStatus;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Decides at send time whether a recorded delivery may still go out, and renders it. Eligibility is
+ * checked here again, not only when planning: an unsubscribe between the two must win.
+ */
+public final class MailComposer {
+    public static final String CONFIRMATION = "confirmation";
+
+    private final Jdbi jdbi;
+    private final Campaigns campaigns;
+    private final Templates templates;
+    private final Sender sender;
+    private final String baseUrl;
+
+    public MailComposer(Jdbi jdbi, Campaigns campaigns, Templates templates, Sender sender, String baseUrl) {
+        this.jdbi = jdbi;
+        this.campaigns = campaigns;
+        this.templates = templates;
+        this.sender = sender;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Why this delivery must not be sent now, or empty when it may. */
+    public Optional<String> refusal(Delivery delivery, Subscriber subscriber, Instant at) {
+        if (CONFIRMATION.equals(delivery.campaignId())) {
+            if (subscriber.status() != SubscriberStatus.PENDING) {
+                return Optional.of("the subscriber is " + subscriber.status().db() + ", no confirmation needed");
+            }
+            Optional<Confirmation> confirmation = confirmation(delivery);
+            if (confirmation.isEmpty() || confirmation.get().usedAt() != null) {
+                return Optional.of("the confirmation request was already used");
+            }
+            if (!at.isBefore(confirmation.get().expiresAt())) {
+                return Optional.of("the confirmation link expired before it could be sent");
+            }
+            return Optional.empty();
+        }
+        if (!subscriber.mayReceiveCampaignMail()) {
+            return Optional.of("the subscriber is " + subscriber.status().db());
+        }
+        if (campaigns.find(delivery.campaignId()).isEmpty()) {
+            return Optional.of("the campaign " + delivery.campaignId() + " no longer exists in campaigns/");
+        }
+        return Optional.empty();
+    }
+
+    public OutgoingMail compose(Delivery delivery, Subscriber subscriber) {
+        String unsubscribeUrl = baseUrl + "/unsubscribe/" + subscriber.unsubscribeToken();
+        if (CONFIRMATION.equals(delivery.campaignId())) {
+            Confirmation confirmation = confirmation(delivery).orElseThrow();
+            Map<String, Object> model = MailModel.of(sender, subscriber.name(), subscriber.email(), unsubscribeUrl,
+                    baseUrl, "");
+            model.put("confirmUrl", baseUrl + "/confirm/" + confirmation.token());
+            String subject = templates.render("system/confirm.subject.ftl", model).strip();
+            model.put("subject", subject);
+            RenderedMail mail = templates.renderMail(subject, "system/confirm", model);
+            return outgoing(delivery, subscriber, mail, null, null);
+        }
+        Campaign campaign = campaigns.get(delivery.campaignId());
+        if (campaign instanceof Sequence sequence) {
+            var step = sequence.step(delivery.step());
+            Map<String, Object> model = MailModel.of(sender, subscriber.name(), subscriber.email(), unsubscribeUrl,
+                    baseUrl, step.subject());
+            model.put("step", Map.of("number", step.number(), "total", sequence.size()));
+            RenderedMail mail = templates.renderMail(step.subject(), step.template(), model);
+            return outgoing(delivery, subscriber, mail, listId(campaign.id()), unsubscribeUrl);
+        }
+        throw new IllegalStateException("cannot compose mail for campaign kind " + campaign.kind());
+    }
+
+    private OutgoingMail outgoing(Delivery delivery, Subscriber subscriber, RenderedMail mail, String listId,
+            String unsubscribeUrl) {
+        return new OutgoingMail(sender, subscriber.email(), subscriber.name(), mail.subject(), mail.html(), mail.text(),
+                delivery.messageId(), listId, unsubscribeUrl);
+    }
+
+    private String listId(String campaignId) {
+        return "<" + campaignId + "." + sender.domain() + ">";
+    }
+
+    private Optional<Confirmation> confirmation(Delivery delivery) {
+        long id = Long.parseLong(delivery.itemKey().substring("confirm:".length()));
+        return jdbi.withExtension(ConfirmationDao.class, dao -> dao.findById(id));
+    }
+}

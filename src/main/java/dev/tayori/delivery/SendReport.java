@@ -1,0 +1,45 @@
+package dev.tayori.delivery;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What one run did, per campaign: the numbers `send-due` prints. */
+public final class SendReport {
+    public static final class Counts {
+        public int planned;
+        public int sent;
+        public int failed;
+        public int cancelled;
+        public int retrying;
+
+        @Override
+        public String toString() {
+            return "planned " + planned + ", sent " + sent + ", failed " + failed
+                    + (retrying > 0 ? ", will retry " + retrying : "") + (cancelled > 0 ? ", cancelled " + cancelled : "");
+        }
+    }
+
+    private final Map<String, Counts> byCampaign = new TreeMap<>();
+    private String problem;
+
+    public Counts of(String campaignId) {
+        return byCampaign.computeIfAbsent(campaignId, id -> new Counts());
+    }
+
+    public Map<String, Counts> byCampaign() {
+        return byCampaign;
+    }
+
+    /** Set when sending stopped early, e.g. the SMTP server could not be reached. */
+    public String problem() {
+        return problem;
+    }
+
+    public void problem(String message) {
+        this.problem = message;
+    }
+
+    public int total(java.util.function.ToIntFunction<Counts> field) {
+        return byCampaign.values().stream().mapToInt(field).sum();
+    }
+}

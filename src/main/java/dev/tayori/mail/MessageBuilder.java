@@ -1,0 +1,73 @@
+package dev.tayori.mail;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.util.Date;
+
+/**
+ * Builds the MIME message: multipart/alternative with the plain-text part first (clients show the
+ * last part they understand), UTF-8 throughout, the subject as RFC 2047 encoded-words.
+ */
+public final class MessageBuilder {
+    private final Session session;
+    private final Clock clock;
+
+    public MessageBuilder(Session session, Clock clock) {
+        this.session = session;
+        this.clock = clock;
+    }
+
+    public MimeMessage build(OutgoingMail mail) {
+        try {
+            MimeMessage message = new StableIdMessage(session, mail.messageId());
+            message.setFrom(new InternetAddress(mail.from().email(), HeaderText.check("sender.name", mail.from().name()), "UTF-8"));
+            EmailAddress to = EmailAddress.parse(mail.toAddress());
+            message.setRecipient(Message.RecipientType.TO,
+                    new InternetAddress(to.address(), HeaderText.check("the subscriber's name", mail.toName()), "UTF-8"));
+            message.setHeader("Subject", Subjects.encode(HeaderText.check("the subject", mail.subject())));
+            message.setSentDate(Date.from(clock.instant()));
+            if (mail.unsubscribeUrl() != null) {
+                // RFC 2369 and RFC 8058: the https URL receives a POST "List-Unsubscribe=One-Click".
+                message.setHeader("List-Unsubscribe", "<" + HeaderText.check("the unsubscribe URL", mail.unsubscribeUrl()) + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+            if (mail.listId() != null) {
+                message.setHeader("List-Id", HeaderText.check("the list id", mail.listId()));
+            }
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.text(), "UTF-8", "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.html(), "UTF-8", "html");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+            message.setContent(alternative);
+            message.saveChanges();
+            return message;
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new IllegalStateException("cannot build the message " + mail.messageId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps our Message-ID: one per delivery row, so a retry can be recognised as the same mail. */
+    private static final class StableIdMessage extends MimeMessage {
+        private final String messageId;
+
+        StableIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

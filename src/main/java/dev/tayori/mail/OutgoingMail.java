@@ -1,0 +1,11 @@
+package dev.tayori.mail;
+
+import dev.tayori.config.Sender;
+
+/**
+ * Everything a message needs, already rendered. {@code unsubscribeUrl} is null only for mail that
+ * is not a mailing (the sign-up confirmation), which carries no List-* headers.
+ */
+public record OutgoingMail(Sender from, String toAddress, String toName, String subject, String html, String text,
+        String messageId, String listId, String unsubscribeUrl) {
+}

@@ -1,0 +1,112 @@
+package dev.tayori.render;
+
+import freemarker.core.ParseException;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The operator's FreeMarker templates. A mail is a pair: NAME.ftlh (HTML, auto-escaped, so a
+ * subscriber's name cannot inject markup) and NAME.txt.ftl (the plain-text alternative).
+ */
+public final class Templates {
+    public static final String HTML = ".ftlh";
+    public static final String TEXT = ".txt.ftl";
+
+    private final Path dir;
+    private final Configuration freemarker;
+
+    public Templates(Path dir) {
+        this.dir = dir;
+        this.freemarker = new Configuration(Configuration.VERSION_2_3_34);
+        try {
+            freemarker.setDirectoryForTemplateLoading(dir.toFile());
+        } catch (IOException e) {
+            throw new TemplateProblem(dir.toString(), 0, "the templates folder cannot be read: " + e.getMessage(), e);
+        }
+        freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setOutputEncoding("UTF-8");
+        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        freemarker.setLogTemplateExceptions(false);
+        freemarker.setWrapUncheckedExceptions(true);
+        freemarker.setFallbackOnNullLoopVariable(false);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public boolean exists(String name) {
+        return Files.isRegularFile(dir.resolve(name));
+    }
+
+    /** Renders NAME.ftlh and NAME.txt.ftl with one model. */
+    public RenderedMail renderMail(String subject, String name, Map<String, Object> model) {
+        return new RenderedMail(subject, render(name + HTML, model), render(name + TEXT, model));
+    }
+
+    /** Renders one template file; a missing file or an error inside it becomes a located problem. */
+    public String render(String file, Map<String, Object> model) {
+        Template template = load(file);
+        StringWriter out = new StringWriter();
+        try {
+            template.process(model, out);
+        } catch (TemplateException e) {
+            throw new TemplateProblem(location(e.getTemplateSourceName(), file), lineOf(e.getLineNumber()),
+                    firstLine(e.getMessageWithoutStackTop()), e);
+        } catch (IOException e) {
+            throw new TemplateProblem(path(file), 0, e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    /** Parses a template without rendering it, to report syntax errors at load. */
+    public void check(String file) {
+        load(file);
+    }
+
+    private Template load(String file) {
+        try {
+            return freemarker.getTemplate(file);
+        } catch (TemplateNotFoundException e) {
+            throw new TemplateProblem(path(file), 0, "template not found", e);
+        } catch (ParseException e) {
+            throw new TemplateProblem(location(e.getTemplateName(), file), e.getLineNumber(),
+                    firstLine(e.getEditorMessage()), e);
+        } catch (IOException e) {
+            throw new TemplateProblem(path(file), 0, "cannot read the template: " + e.getMessage(), e);
+        }
+    }
+
+    private String location(String sourceName, String fallback) {
+        return path(sourceName != null ? sourceName : fallback);
+    }
+
+    private String path(String name) {
+        return dir.resolve(name.startsWith("/") ? name.substring(1) : name).toString();
+    }
+
+    private static int lineOf(Integer line) {
+        return line == null ? 0 : line;
+    }
+
+    /** FreeMarker's message up to its tips, on one line: what is wrong, not how FreeMarker got there. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "template error";
+        }
+        String text = message.strip();
+        int tips = text.indexOf("\n----");
+        if (tips >= 0) {
+            text = text.substring(0, tips);
+        }
+        return text.replaceAll("\\s*\\n\\s*", " ").strip();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.tayori.schedule;
+
+import dev.tayori.delivery.DueWork;
+import java.time.Clock;
+import java.util.Properties;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+
+/**
+ * Quartz as the clock: one job, every minute, that runs due work. The in-memory job store is
+ * enough because our tables hold all state; a misfired minute is dropped, not replayed, since the
+ * next run computes everything that is due anyway.
+ */
+public final class Clockwork implements AutoCloseable {
+    private final Scheduler scheduler;
+
+    public Clockwork(DueWork dueWork, Clock clock) {
+        Properties props = new Properties();
+        props.setProperty("org.quartz.scheduler.instanceName", "tayori");
+        props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        props.setProperty("org.quartz.threadPool.threadCount", "1");
+        props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        try {
+            scheduler = new StdSchedulerFactory(props).getScheduler();
+            scheduler.setJobFactory((bundle, s) -> new DueWorkJob(dueWork, clock));
+            JobDetail job = JobBuilder.newJob(DueWorkJob.class).withIdentity("due-work").build();
+            Trigger everyMinute = TriggerBuilder.newTrigger().withIdentity("every-minute").startNow()
+                    .withSchedule(CronScheduleBuilder.cronSchedule("0 * * * * ?")
+                            .withMisfireHandlingInstructionDoNothing())
+                    .build();
+            scheduler.scheduleJob(job, everyMinute);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot set up the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    public void start() {
+        try {
+            scheduler.start();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the job once now, in addition to the minute schedule (on start, after a confirmation). */
+    public void runNow() {
+        try {
+            scheduler.triggerJob(new org.quartz.JobKey("due-work"));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot trigger due work: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            // shutting down anyway
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.tayori.subscriber;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The one state machine of a subscriber: pending -> confirmed -> unsubscribed or bounced, and back to
+ * pending only through a new double opt-in.
+ */
+public enum SubscriberStatus {
+    PENDING, CONFIRMED, UNSUBSCRIBED, BOUNCED;
+
+    public String db() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static SubscriberStatus fromDb(String text) {
+        return valueOf(text.toUpperCase(Locale.ROOT));
+    }
+
+    /** Why moving from this status to {@code next} is refused, or empty when it is allowed. */
+    public Optional<String> refuseMoveTo(SubscriberStatus next) {
+        boolean allowed = switch (this) {
+            case PENDING -> next == CONFIRMED || next == UNSUBSCRIBED || next == BOUNCED || next == PENDING;
+            case CONFIRMED -> next == UNSUBSCRIBED || next == BOUNCED;
+            // a new sign-up starts over with double opt-in; confirming proves the mailbox again
+            case UNSUBSCRIBED, BOUNCED -> next == PENDING;
+        };
+        if (allowed) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (this) {
+            case CONFIRMED -> next == PENDING ? "is already subscribed" : "is already confirmed";
+            case UNSUBSCRIBED -> "has unsubscribed and must sign up again (double opt-in) first";
+            case BOUNCED -> "bounced: mail to it cannot be delivered, and it must sign up again first";
+            case PENDING -> "has not confirmed yet";
+        });
+    }
+}

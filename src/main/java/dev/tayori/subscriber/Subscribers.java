@@ -1,0 +1,205 @@
+package dev.tayori.subscriber;
+
+import dev.tayori.mail.EmailAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Sign-up, confirmation and unsubscribe: every change to a subscriber goes through here. */
+public final class Subscribers {
+    public static final Duration CONFIRMATION_VALIDITY = Duration.ofDays(7);
+    static final int NAME_LIMIT = 100;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final ZoneId defaultZone;
+    private final SubscriberEvents events;
+
+    public Subscribers(Jdbi jdbi, Clock clock, ZoneId defaultZone, SubscriberEvents events) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.defaultZone = defaultZone;
+        this.events = events;
+    }
+
+    /** The outcome of a sign-up request: the subscriber, and the confirmation mailed, if one was. */
+    public record SignUp(Subscriber subscriber, boolean created, Optional<Confirmation> confirmation) {
+    }
+
+    /**
+     * Records a pending subscriber (or a returning one) with its consent and a confirmation request.
+     * A confirmed address is left as it is; {@code created} tells a new row from a known one.
+     */
+    public SignUp requestSubscription(String email, String name, ConsentRecord consent, Duration resendAfter) {
+        EmailAddress address = EmailAddress.parse(email);
+        String cleanName = cleanName(name);
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            SubscriberDao dao = h.attach(SubscriberDao.class);
+            Optional<Subscriber> known = dao.findByKey(address.key());
+            boolean created = known.isEmpty();
+            Subscriber subscriber;
+            if (known.isPresent()) {
+                subscriber = known.get();
+                if (subscriber.status() == SubscriberStatus.CONFIRMED) {
+                    return new SignUp(subscriber, false, Optional.empty());
+                }
+                if (subscriber.status() == SubscriberStatus.PENDING) {
+                    Optional<Confirmation> last = h.attach(ConfirmationDao.class).latestFor(subscriber.id());
+                    if (last.isPresent() && last.get().createdAt().plus(resendAfter).isAfter(now)) {
+                        return new SignUp(subscriber, false, Optional.empty());
+                    }
+                }
+                dao.makePending(subscriber.id(), cleanName);
+                subscriber = dao.findById(subscriber.id()).orElseThrow();
+            } else {
+                long id = dao.insert(address.address(), address.key(), cleanName, SubscriberStatus.PENDING.db(),
+                        defaultZone.getId(), Tokens.newToken(), now);
+                subscriber = dao.findById(id).orElseThrow();
+            }
+            record(h, subscriber.id(), consent.withEvent("requested", now));
+            Confirmation confirmation = newConfirmation(h, subscriber.id(), now);
+            events.confirmationRequested(h, subscriber, confirmation);
+            return new SignUp(subscriber, created, Optional.of(confirmation));
+        });
+    }
+
+    /**
+     * The operator records consent obtained elsewhere (a paper form, another list): the subscriber is
+     * confirmed at {@code confirmedAt} and enrolled as if they had clicked the link then.
+     */
+    public Subscriber addConfirmed(String email, String name, ConsentRecord consent, Instant confirmedAt) {
+        EmailAddress address = EmailAddress.parse(email);
+        String cleanName = cleanName(name);
+        if (consent.source() == null || consent.source().isBlank()) {
+            throw new SubscriberException(SubscriberException.Kind.INVALID,
+                    "a confirmed subscriber needs a consent source: say how and where they agreed to receive mail");
+        }
+        return jdbi.inTransaction(h -> {
+            SubscriberDao dao = h.attach(SubscriberDao.class);
+            Optional<Subscriber> known = dao.findByKey(address.key());
+            if (known.isPresent()) {
+                throw new SubscriberException(SubscriberException.Kind.ALREADY_EXISTS,
+                        address + " is already a subscriber (" + known.get().status().db() + "); nothing was written");
+            }
+            long id = dao.insert(address.address(), address.key(), cleanName, SubscriberStatus.PENDING.db(),
+                    defaultZone.getId(), Tokens.newToken(), clock.instant());
+            record(h, id, consent.withEvent("recorded-by-operator", confirmedAt));
+            return confirmInside(h, dao.findById(id).orElseThrow(), confirmedAt);
+        });
+    }
+
+    /** The outcome of pressing a confirmation link. */
+    public enum ConfirmOutcome { CONFIRMED, ALREADY_CONFIRMED, EXPIRED, UNKNOWN }
+
+    public record ConfirmResult(ConfirmOutcome outcome, Optional<Subscriber> subscriber) {
+    }
+
+    public ConfirmResult confirm(String token, ConsentRecord consent) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            Optional<Confirmation> found = h.attach(ConfirmationDao.class).findByToken(token);
+            if (found.isEmpty()) {
+                return new ConfirmResult(ConfirmOutcome.UNKNOWN, Optional.empty());
+            }
+            Confirmation confirmation = found.get();
+            Subscriber subscriber = h.attach(SubscriberDao.class).findById(confirmation.subscriberId()).orElseThrow();
+            if (confirmation.usedAt() != null || subscriber.status() == SubscriberStatus.CONFIRMED) {
+                return new ConfirmResult(ConfirmOutcome.ALREADY_CONFIRMED, Optional.of(subscriber));
+            }
+            if (!now.isBefore(confirmation.expiresAt()) || subscriber.status() != SubscriberStatus.PENDING) {
+                return new ConfirmResult(ConfirmOutcome.EXPIRED, Optional.of(subscriber));
+            }
+            h.attach(ConfirmationDao.class).markUsed(confirmation.id(), now);
+            record(h, subscriber.id(), consent.withEvent("confirmed", now));
+            return new ConfirmResult(ConfirmOutcome.CONFIRMED, Optional.of(confirmInside(h, subscriber, now)));
+        });
+    }
+
+    /** Unsubscribes at once; repeating it is harmless and keeps the first instant. */
+    public Subscriber unsubscribe(Subscriber subscriber, String source) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            SubscriberDao dao = h.attach(SubscriberDao.class);
+            if (dao.unsubscribe(subscriber.id(), now, source) == 1) {
+                record(h, subscriber.id(), ConsentRecord.of("withdrawn", now, source, "unsubscribe"));
+                Subscriber updated = dao.findById(subscriber.id()).orElseThrow();
+                events.unsubscribed(h, updated, now);
+                return updated;
+            }
+            return dao.findById(subscriber.id()).orElseThrow();
+        });
+    }
+
+    /** A hard bounce: no more mail to this address. */
+    public void markBounced(long subscriberId, String reason) {
+        Instant now = clock.instant();
+        jdbi.useTransaction(h -> {
+            SubscriberDao dao = h.attach(SubscriberDao.class);
+            if (dao.bounce(subscriberId, now, reason) == 1) {
+                events.unsubscribed(h, dao.findById(subscriberId).orElseThrow(), now);
+            }
+        });
+    }
+
+    public Subscriber byEmail(String email) {
+        EmailAddress address = EmailAddress.parse(email);
+        return jdbi.withExtension(SubscriberDao.class, dao -> dao.findByKey(address.key())).orElseThrow(
+                () -> new SubscriberException(SubscriberException.Kind.NOT_FOUND, "no subscriber with the address " + address));
+    }
+
+    public Optional<Subscriber> byUnsubscribeToken(String token) {
+        return jdbi.withExtension(SubscriberDao.class, dao -> dao.findByUnsubscribeToken(token));
+    }
+
+    public Optional<Subscriber> byId(long id) {
+        return jdbi.withExtension(SubscriberDao.class, dao -> dao.findById(id));
+    }
+
+    public List<Subscriber> page(long afterId, int limit) {
+        return jdbi.withExtension(SubscriberDao.class, dao -> dao.list(afterId, limit));
+    }
+
+    public List<ConsentRecord> consents(long subscriberId) {
+        return jdbi.withExtension(SubscriberDao.class, dao -> dao.consentsOf(subscriberId));
+    }
+
+    private Subscriber confirmInside(Handle h, Subscriber subscriber, Instant at) {
+        SubscriberDao dao = h.attach(SubscriberDao.class);
+        subscriber.status().refuseMoveTo(SubscriberStatus.CONFIRMED).ifPresent(reason -> {
+            throw new SubscriberException(SubscriberException.Kind.REFUSED, subscriber.email() + " " + reason);
+        });
+        dao.confirm(subscriber.id(), at);
+        Subscriber confirmed = dao.findById(subscriber.id()).orElseThrow();
+        events.confirmed(h, confirmed, at);
+        return confirmed;
+    }
+
+    private Confirmation newConfirmation(Handle h, long subscriberId, Instant now) {
+        ConfirmationDao dao = h.attach(ConfirmationDao.class);
+        long id = dao.insert(subscriberId, Tokens.newToken(), now, now.plus(CONFIRMATION_VALIDITY));
+        return dao.findById(id).orElseThrow();
+    }
+
+    private static void record(Handle h, long subscriberId, ConsentRecord consent) {
+        h.attach(SubscriberDao.class).insertConsent(subscriberId, consent.event(), consent.at(), consent.source(),
+                consent.origin(), consent.userAgent(), consent.formVersion());
+    }
+
+    private static String cleanName(String name) {
+        String value = name == null ? "" : name.strip();
+        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new SubscriberException(SubscriberException.Kind.INVALID, "the name must not contain line breaks");
+        }
+        if (value.length() > NAME_LIMIT) {
+            throw new SubscriberException(SubscriberException.Kind.INVALID,
+                    "the name is longer than " + NAME_LIMIT + " characters");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,1 @@
+SELECT * FROM enrollments WHERE subscriber_id = :subscriberId AND sequence_id = :sequenceId

@@ -1,0 +1,1 @@
+SELECT * FROM confirmations WHERE token = :token

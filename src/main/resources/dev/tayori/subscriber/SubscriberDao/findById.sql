@@ -1,0 +1,1 @@
+SELECT * FROM subscribers WHERE id = :id
