@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.tayori.config.Sender;
 import dev.tayori.config.Settings;
+import dev.tayori.web.Mailbox;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,13 +38,16 @@ final class DemoCommand implements Callable<Integer> {
             settings = settings.withSmtp(settings.smtp().withServer("127.0.0.1", smtpPort));
         }
         context.settings(settings);
+        String base = settings.baseUrl();
         String banner = "tayori demo is running (database demo-data/tayori-demo.db)."
-                + (sink != null ? "\nThe built-in mail sink on 127.0.0.1:" + smtpPort + " keeps every mail sent." : "")
-                + "\nAdd a subscriber from another terminal, for example:"
-                + "\n  TAYORI_DATABASE_URL=jdbc:sqlite:demo-data/tayori-demo.db java -jar target/tayori.jar subscribers add you@example.jp"
-                + "\nStop with Ctrl-C.";
+                + "\n  Sign up:  " + base + "/subscribe"
+                + (sink != null ? "\n  Mailbox:  " + base + "/mailbox   (every mail the built-in mail sink received)" : "")
+                + "\nOpen the sign-up page, subscribe with any address, open the confirmation mail in the mailbox,"
+                + "\nfollow its link and confirm: lesson 1 of the workbook arrives in the mailbox. Stop with Ctrl-C.";
+        GreenMail received = sink;
+        Mailbox mailbox = received == null ? null : () -> java.util.List.of(received.getReceivedMessages());
         try {
-            return ServeCommand.serve(context, banner);
+            return ServeCommand.serve(context, banner, mailbox, "127.0.0.1");
         } finally {
             if (sink != null) {
                 sink.stop();

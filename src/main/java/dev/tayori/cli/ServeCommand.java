@@ -2,6 +2,8 @@ package dev.tayori.cli;
 
 import dev.tayori.App;
 import dev.tayori.schedule.Clockwork;
+import dev.tayori.web.Mailbox;
+import dev.tayori.web.WebServer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -21,23 +23,24 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("smtp.host is not set: set it in tayori.yaml or TAYORI_SMTP_HOST,"
                     + " or run `tayori demo` to try tayori with its built-in mail sink");
         }
-        return serve(context, null);
+        return serve(context, null, null, "0.0.0.0");
     }
 
     /** Runs until the process is stopped; {@code banner} is printed once everything is up. */
-    static int serve(CliContext context, String banner) throws InterruptedException {
+    static int serve(CliContext context, String banner, Mailbox mailbox, String host) throws InterruptedException {
         App app = context.app();
         if (!app.settings().sender().complete() || app.settings().sender().postalAddress().isBlank()) {
             context.err().println("warning: sender.postal-address is not set; every mail must show a postal address"
                     + " or contact (特定電子メール法): set sender.postal-address in tayori.yaml");
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Clockwork clockwork = new Clockwork(app.dueWork(), app.clock())) {
+        try (Clockwork clockwork = new Clockwork(app.dueWork(), app.clock());
+                WebServer web = new WebServer(app, mailbox).start(host, app.settings().webPort())) {
             clockwork.start();
             clockwork.runNow();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-            context.out().println(banner != null ? banner : "tayori is running; due mail is planned and sent every minute."
-                    + " Stop with Ctrl-C.");
+            context.out().println(banner != null ? banner : "tayori is running: the sign-up form is at "
+                    + app.settings().baseUrl() + "/subscribe; due mail is planned and sent every minute. Stop with Ctrl-C.");
             context.out().flush();
             context.err().flush();
             stopped.await();

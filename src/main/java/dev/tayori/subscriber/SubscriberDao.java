@@ -52,4 +52,11 @@ public interface SubscriberDao {
     @SqlQuery
     @RegisterRowMapper(ConsentRecordMapper.class)
     List<ConsentRecord> consentsOf(@Bind("subscriberId") long subscriberId);
+
+    @SqlUpdate
+    int optOut(@Bind("subscriberId") long subscriberId, @Bind("kind") String kind, @Bind("at") Instant at,
+            @Bind("source") String source);
+
+    @SqlQuery
+    List<String> optOutsOf(@Bind("subscriberId") long subscriberId);
 }

@@ -136,6 +136,42 @@ public final class Subscribers {
         });
     }
 
+    /** Stops one kind of campaign (e.g. the newsletter) but keeps the others; safe to repeat. */
+    public void optOut(Subscriber subscriber, String campaignKind, String source) {
+        Instant now = clock.instant();
+        jdbi.useTransaction(h -> {
+            if (h.attach(SubscriberDao.class).optOut(subscriber.id(), campaignKind, now, source) == 1) {
+                record(h, subscriber.id(), ConsentRecord.of("withdrawn:" + campaignKind, now, source, "unsubscribe"));
+            }
+        });
+    }
+
+    public List<String> optOuts(long subscriberId) {
+        return jdbi.withExtension(SubscriberDao.class, dao -> dao.optOutsOf(subscriberId));
+    }
+
+    /** Sends a new confirmation link to a pending subscriber whose link expired, at most every {@code resendAfter}. */
+    public Optional<Confirmation> renewConfirmation(Subscriber subscriber, Duration resendAfter) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            Subscriber current = h.attach(SubscriberDao.class).findById(subscriber.id()).orElseThrow();
+            if (current.status() != SubscriberStatus.PENDING) {
+                return Optional.empty();
+            }
+            Optional<Confirmation> last = h.attach(ConfirmationDao.class).latestFor(current.id());
+            if (last.isPresent() && last.get().createdAt().plus(resendAfter).isAfter(now)) {
+                return Optional.empty();
+            }
+            Confirmation confirmation = newConfirmation(h, current.id(), now);
+            events.confirmationRequested(h, current, confirmation);
+            return Optional.of(confirmation);
+        });
+    }
+
+    public Optional<Confirmation> confirmationByToken(String token) {
+        return jdbi.withExtension(ConfirmationDao.class, dao -> dao.findByToken(token));
+    }
+
     /** A hard bounce: no more mail to this address. */
     public void markBounced(long subscriberId, String reason) {
         Instant now = clock.instant();

@@ -1,0 +1,106 @@
+package dev.tayori.web;
+
+import dev.tayori.mail.EmailAddress;
+import dev.tayori.mail.InvalidAddressException;
+import dev.tayori.subscriber.ConsentRecord;
+import dev.tayori.subscriber.SubscriberException;
+import dev.tayori.subscriber.Subscribers;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The sign-up form and its POST. The answer page is the same whether the address was new, pending
+ * or already subscribed, so the form tells a stranger nothing about anyone's subscription.
+ */
+final class SubscribePage {
+    /** The consent wording's version; the page shows it and the consent record keeps it. */
+    static final String CONSENT_VERSION = "2026-11-1";
+    static final Duration RESEND_AFTER = Duration.ofMinutes(10);
+    static final int EMAIL_LIMIT = 254;
+    static final int NAME_LIMIT = 100;
+
+    private final Pages pages;
+    private final Subscribers subscribers;
+    private final RateLimiter perIp;
+    private final MailNow mailNow;
+    private final Clock clock;
+
+    SubscribePage(Pages pages, Subscribers subscribers, RateLimiter perIp, MailNow mailNow, Clock clock) {
+        this.pages = pages;
+        this.subscribers = subscribers;
+        this.perIp = perIp;
+        this.mailNow = mailNow;
+        this.clock = clock;
+    }
+
+    void form(Context ctx) {
+        showForm(ctx, 200, "", "", null);
+    }
+
+    void submit(Context ctx) {
+        if (!perIp.allow(ctx.ip())) {
+            Map<String, Object> model = pages.model();
+            pages.show(ctx, 429, "too-many", model);
+            return;
+        }
+        String email = field(ctx, "email");
+        String name = field(ctx, "name");
+        if (!field(ctx, "website").isEmpty()) {
+            // the honeypot: people do not see this field, bots fill it in; they get the normal page
+            pages.show(ctx, 200, "subscribe-sent", pages.model());
+            return;
+        }
+        if (email.length() > EMAIL_LIMIT) {
+            showForm(ctx, 400, "", name, "メールアドレスが長すぎます（254文字まで）。");
+            return;
+        }
+        if (name.length() > NAME_LIMIT) {
+            showForm(ctx, 400, email, "", "お名前は100文字までで入力してください。");
+            return;
+        }
+        try {
+            EmailAddress.parse(email);
+        } catch (InvalidAddressException e) {
+            showForm(ctx, 400, email, name, "メールアドレスの形式が正しくありません。もう一度ご確認ください（例: hanako@example.jp）。");
+            return;
+        }
+        String version = field(ctx, "consent_version");
+        ConsentRecord consent = new ConsentRecord("requested", clock.instant(), "web form", ctx.ip(),
+                truncate(ctx.userAgent(), 300), version.matches("[0-9A-Za-z.-]{1,20}") ? version : CONSENT_VERSION);
+        try {
+            Subscribers.SignUp signUp = subscribers.requestSubscription(email, name, consent, RESEND_AFTER);
+            if (signUp.confirmation().isPresent()) {
+                mailNow.kick();
+            }
+        } catch (SubscriberException e) {
+            showForm(ctx, 400, email, "", "お名前に使えない文字が含まれています。");
+            return;
+        }
+        pages.show(ctx, 200, "subscribe-sent", pages.model());
+    }
+
+    private void showForm(Context ctx, int status, String email, String name, String error) {
+        Map<String, Object> model = pages.model();
+        model.put("email", email);
+        model.put("name", name);
+        model.put("consentVersion", CONSENT_VERSION);
+        if (error != null) {
+            model.put("error", error);
+        }
+        pages.show(ctx, status, "subscribe", model);
+    }
+
+    static String field(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        return value == null ? "" : value.strip();
+    }
+
+    private static String truncate(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.tayori.web;
+
+import dev.tayori.App;
+import dev.tayori.render.TemplateProblem;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reader's pages: subscribe, confirm, unsubscribe (and, in the demo, the mailbox). Everything a
+ * page needs is served from here; nothing is loaded from other sites.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    /** Sign-up POSTs per IP address per minute before 429: stops strangers flooding someone's inbox. */
+    static final int SIGNUPS_PER_MINUTE = 10;
+
+    private final Javalin javalin;
+    private final MailNow mailNow;
+
+    static final java.util.List<String> PAGES = java.util.List.of("subscribe", "subscribe-sent", "too-many", "confirm",
+            "confirmed", "confirm-expired", "link-unknown", "unsubscribe", "unsubscribed", "mailbox", "mailbox-message");
+
+    public WebServer(App app, Mailbox mailbox) {
+        // a broken page template stops the start with file:line, instead of a 500 for the first reader
+        PAGES.forEach(page -> app.templates().check("pages/" + page + ".ftlh"));
+        Pages pages = new Pages(app.templates(), app.settings().sender());
+        this.mailNow = new MailNow(app.dueWork(), app.clock());
+        RateLimiter perIp = new RateLimiter(SIGNUPS_PER_MINUTE, Duration.ofMinutes(1), app.clock());
+        SubscribePage subscribe = new SubscribePage(pages, app.subscribers(), perIp, mailNow, app.clock());
+        ConfirmPage confirm = new ConfirmPage(pages, app.subscribers(), mailNow, perIp, app.clock());
+        UnsubscribePage unsubscribe = new UnsubscribePage(pages, app.subscribers());
+        javalin = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = 64 * 1024L;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/web/assets";
+                files.location = Location.CLASSPATH;
+            });
+        });
+        javalin.get("/", ctx -> ctx.redirect("/subscribe"));
+        javalin.get("/subscribe", subscribe::form);
+        javalin.post("/subscribe", subscribe::submit);
+        javalin.get("/confirm/{token}", confirm::show);
+        javalin.post("/confirm/{token}", confirm::confirm);
+        javalin.post("/confirm/{token}/resend", confirm::resend);
+        javalin.get("/unsubscribe/{token}", unsubscribe::show);
+        javalin.post("/unsubscribe/{token}", unsubscribe::unsubscribe);
+        if (mailbox != null) {
+            MailboxPage box = new MailboxPage(pages, mailbox, app.settings().timezone());
+            javalin.get("/mailbox", box::list);
+            javalin.get("/mailbox/{n}", box::message);
+            javalin.get("/mailbox/{n}/html", box::html);
+        }
+        javalin.exception(TemplateProblem.class, (e, ctx) -> {
+            LOG.error("page template problem: {}", e.located());
+            ctx.status(500).contentType("text/plain; charset=utf-8")
+                    .result("申し訳ありません。ページを表示できませんでした。(template problem: " + e.located() + ")");
+        });
+        javalin.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} failed", ctx.path(), e);
+            ctx.status(500).contentType("text/plain; charset=utf-8").result("申し訳ありません。エラーが発生しました。");
+        });
+    }
+
+    public WebServer start(String host, int port) {
+        javalin.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+        mailNow.close();
+    }
+}
