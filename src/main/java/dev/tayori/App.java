@@ -1,6 +1,16 @@
 package dev.tayori;
 
+import dev.tayori.announcement.AnnouncementMail;
+import dev.tayori.announcement.AnnouncementPlanner;
+import dev.tayori.announcement.Announcements;
+import dev.tayori.campaign.CampaignControl;
+import dev.tayori.campaign.CampaignStateDao;
 import dev.tayori.campaign.Campaigns;
+import dev.tayori.content.ArticleFeed;
+import dev.tayori.content.ArticleFiles;
+import dev.tayori.content.ArticleSource;
+import dev.tayori.newsletter.IssueMail;
+import dev.tayori.newsletter.IssuePlanner;
 import dev.tayori.config.Settings;
 import dev.tayori.db.Database;
 import dev.tayori.delivery.DeliveryHooks;
@@ -15,7 +25,9 @@ import dev.tayori.subscriber.Subscribers;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
 
 /** The one place where tayori's parts are built and wired together, by hand. */
@@ -28,6 +40,10 @@ public final class App {
     private final Subscribers subscribers;
     private final Enrollments enrollments;
     private final DueWork dueWork;
+    private final Announcements announcements;
+    private final CampaignControl control;
+    private final MailComposer composer;
+    private final IssuePlanner issuePlanner;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -38,16 +54,32 @@ public final class App {
         String domain = settings.sender().domain();
         this.subscribers = new Subscribers(jdbi, clock, settings.timezone(), new DeliveryHooks(campaigns, domain));
         this.enrollments = new Enrollments(jdbi);
-        MailComposer composer = new MailComposer(jdbi, campaigns, templates, settings.sender(), settings.baseUrl());
+        MailComposer composer = new MailComposer(jdbi, campaigns, templates, settings.sender(), settings.baseUrl(),
+                List.of(new IssueMail(jdbi, templates), new AnnouncementMail(templates)));
         Outbox outbox = new Outbox(jdbi, composer, subscribers, () -> new SmtpConnection(settings.smtp()), clock,
                 new Outbox.Policy(settings.batchSize(), settings.maxAttempts(), Duration.ofSeconds(settings.leaseSeconds())),
                 ownerName());
-        this.dueWork = new DueWork(campaigns, new SequencePlanner(jdbi, domain, settings.batchSize()), outbox);
+        Predicate<String> paused = id -> jdbi.withExtension(CampaignStateDao.class, dao -> dao.paused(id));
+        this.issuePlanner = new IssuePlanner(jdbi, campaigns, this::articles, paused, domain, settings.batchSize());
+        this.dueWork = new DueWork(List.of(
+                new SequencePlanner(jdbi, campaigns, paused, domain, settings.batchSize()),
+                issuePlanner,
+                new AnnouncementPlanner(jdbi, campaigns, paused, settings.timezone(), domain, settings.batchSize())),
+                outbox);
+        this.announcements = new Announcements(jdbi, campaigns, clock);
+        this.control = new CampaignControl(jdbi, campaigns, clock);
+        this.composer = composer;
     }
 
     /** Loads and checks the campaign files and templates, and opens (and migrates) the database. */
     public static App start(Settings settings, Clock clock) {
         return new App(settings, clock);
+    }
+
+    /** The blog's articles: the feed when one is set, else the Markdown folder. Read when an issue is built. */
+    public ArticleSource articles() {
+        return settings.articlesFeed().isBlank() ? new ArticleFiles(settings.articlesDir())
+                : new ArticleFeed(settings.articlesFeed());
     }
 
     /** Identifies this process in delivery claims: which host and process holds a row. */
@@ -81,6 +113,22 @@ public final class App {
 
     public Enrollments enrollments() {
         return enrollments;
+    }
+
+    public CampaignControl control() {
+        return control;
+    }
+
+    public IssuePlanner issuePlanner() {
+        return issuePlanner;
+    }
+
+    public MailComposer composer() {
+        return composer;
+    }
+
+    public Announcements announcements() {
+        return announcements;
     }
 
     public DueWork dueWork() {

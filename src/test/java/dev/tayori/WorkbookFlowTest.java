@@ -125,8 +125,9 @@ class WorkbookFlowTest {
             String raw = MailParts.header(m, "Subject");
             assertTrue(raw.startsWith("=?UTF-8?B?"), "subject is RFC 2047 encoded: " + raw);
         }
-        assertEquals("\"こころの便り編集部\" <letters@example.jp>",
-                jakarta.mail.internet.MimeUtility.decodeText(MailParts.header(mail.get(0), "From")));
+        var from = (jakarta.mail.internet.InternetAddress) mail.get(0).getFrom()[0];
+        assertEquals("こころの便り編集部", from.getPersonal());
+        assertEquals("letters@example.jp", from.getAddress());
     }
 
     @Test

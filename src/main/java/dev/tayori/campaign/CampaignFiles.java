@@ -70,8 +70,10 @@ public final class CampaignFiles {
         }
         Optional<Campaign> campaign = switch (kind) {
             case "sequence" -> Optional.ofNullable(SequenceFile.parse(id, file, map.get()));
+            case "newsletter" -> Optional.ofNullable(NewsletterFile.parse(id, file, map.get()));
+            case "announcement" -> Optional.ofNullable(AnnouncementFile.parse(id, file, map.get()));
             default -> {
-                map.get().problem(map.get().lineOf("kind"), "kind '" + kind + "' is not known; use one of: sequence");
+                map.get().problem(map.get().lineOf("kind"), "kind '" + kind + "' is not known; use one of: sequence, newsletter, announcement");
                 yield Optional.empty();
             }
         };

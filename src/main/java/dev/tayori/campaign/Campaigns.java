@@ -51,6 +51,14 @@ public final class Campaigns {
         return byId.values().stream().filter(Sequence.class::isInstance).map(Sequence.class::cast).toList();
     }
 
+    public List<Newsletter> newsletters() {
+        return byId.values().stream().filter(Newsletter.class::isInstance).map(Newsletter.class::cast).toList();
+    }
+
+    public List<Announcement> announcements() {
+        return byId.values().stream().filter(Announcement.class::isInstance).map(Announcement.class::cast).toList();
+    }
+
     /** The sequence a new subscriber joins on confirming: the one named workbook, else the first. */
     public Optional<Sequence> welcomeSequence() {
         return find("workbook").filter(Sequence.class::isInstance).map(Sequence.class::cast)

@@ -29,8 +29,15 @@ final class TemplateChecks {
         for (Campaign campaign : campaigns) {
             if (campaign instanceof Sequence sequence) {
                 for (Step step : sequence.steps()) {
-                    checkMail(sequence, step.template(), step.line(), problems);
+                    checkMail(sequence, step.template(), step.line(), problems, Map.of());
                 }
+            }
+            if (campaign instanceof Newsletter newsletter) {
+                checkNewsletter(newsletter, problems);
+            }
+            if (campaign instanceof Announcement announcement) {
+                checkSubject(announcement, announcement.subject(), announcement.subjectLine(), Map.of(), problems);
+                checkMail(announcement, announcement.template(), announcement.templateLine(), problems, Map.of());
             }
         }
     }
@@ -67,7 +74,39 @@ final class TemplateChecks {
         }
     }
 
-    void checkMail(Campaign campaign, String template, int line, List<CampaignProblem> problems) {
+    /**
+     * A sample issue with the names IssueModel gives templates (number, date, articles with title,
+     * url, excerpt, published, reread), so a typo in the newsletter template is found at load.
+     */
+    static Map<String, Object> sampleIssue() {
+        return Map.of("number", 12, "date", "2026年11月24日（火）", "reread", false, "articles", List.of(
+                Map.of("title", "サンプル記事 <1>", "url", "https://example.invalid/a?x=1&y=2", "excerpt",
+                        "サンプルの抜粋です。", "published", "2026年11月23日（月）", "reread", false)));
+    }
+
+    private void checkNewsletter(Newsletter newsletter, List<CampaignProblem> problems) {
+        checkSubject(newsletter, newsletter.subject(), newsletter.subjectLine(), Map.of("issue", sampleIssue()), problems);
+        checkMail(newsletter, newsletter.template(), newsletter.templateLine(), problems, Map.of("issue", sampleIssue()));
+    }
+
+    /** Subjects are small templates too (${issue.number}); a typo in one is found at load. */
+    private void checkSubject(Campaign campaign, String subject, int line, Map<String, Object> extra,
+            List<CampaignProblem> problems) {
+        if (subject == null) {
+            return;
+        }
+        Map<String, Object> model = MailModel.of(SAMPLE_SENDER, "サンプル", "reader@example.invalid",
+                SAMPLE_UNSUBSCRIBE, "https://example.invalid", "");
+        model.putAll(extra);
+        try {
+            templates.renderInline(campaign.file() + ":" + line, subject, model);
+        } catch (TemplateProblem e) {
+            problems.add(CampaignProblem.at(campaign.file(), line, "the subject: " + e.getMessage()));
+        }
+    }
+
+    void checkMail(Campaign campaign, String template, int line, List<CampaignProblem> problems,
+            Map<String, Object> extra) {
         if (template == null) {
             return;
         }
@@ -84,6 +123,7 @@ final class TemplateChecks {
         }
         Map<String, Object> model = MailModel.of(SAMPLE_SENDER, "サンプル", "reader@example.invalid",
                 SAMPLE_UNSUBSCRIBE, "https://example.invalid", "subject");
+        model.putAll(extra);
         RenderedMail mail;
         try {
             mail = templates.renderMail("subject", template, model);

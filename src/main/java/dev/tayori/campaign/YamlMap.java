@@ -109,6 +109,67 @@ final class YamlMap {
         return items;
     }
 
+    /** A whole number between min and max, or {@code fallback} when the key is absent. */
+    int number(String key, int fallback, int min, int max) {
+        Optional<String> value = text(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.get());
+            if (n < min || n > max) {
+                problem(lineOf(key), "'" + key + "' must be between " + min + " and " + max + ", not " + n);
+                return fallback;
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            problem(lineOf(key), "'" + key + "' must be a whole number, not '" + value.get() + "'");
+            return fallback;
+        }
+    }
+
+    /** A list of plain values, e.g. days: [tuesday, thursday]. */
+    List<String> textList(String key) {
+        NodeTuple tuple = entries.get(key);
+        List<String> items = new ArrayList<>();
+        if (tuple == null) {
+            return items;
+        }
+        if (!(tuple.getValueNode() instanceof SequenceNode sequence)) {
+            problem(lineOf(tuple.getKeyNode()), "'" + key + "' must be a list, e.g. " + key + ": [a, b]");
+            return items;
+        }
+        for (Node item : sequence.getValue()) {
+            if (item instanceof ScalarNode scalar) {
+                items.add(scalar.getValue().strip());
+            } else {
+                problem(lineOf(item), "each item of '" + key + "' must be a single value");
+            }
+        }
+        return items;
+    }
+
+    /** A mapping of plain keys to plain values, e.g. link-parameters. */
+    Map<String, String> textMap(String key) {
+        NodeTuple tuple = entries.get(key);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (tuple == null) {
+            return values;
+        }
+        if (!(tuple.getValueNode() instanceof MappingNode mapping)) {
+            problem(lineOf(tuple.getKeyNode()), "'" + key + "' must be a mapping of names to values");
+            return values;
+        }
+        for (NodeTuple entry : mapping.getValue()) {
+            if (entry.getKeyNode() instanceof ScalarNode k && entry.getValueNode() instanceof ScalarNode v) {
+                values.put(k.getValue(), v.getValue());
+            } else {
+                problem(lineOf(entry.getKeyNode()), "each entry of '" + key + "' must be name: value");
+            }
+        }
+        return values;
+    }
+
     boolean has(String key) {
         return entries.containsKey(key);
     }

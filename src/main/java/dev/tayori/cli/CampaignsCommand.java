@@ -1,26 +1,37 @@
 package dev.tayori.cli;
 
+import dev.tayori.App;
+import dev.tayori.campaign.Announcement;
 import dev.tayori.campaign.Campaign;
 import dev.tayori.campaign.Campaigns;
+import dev.tayori.campaign.Newsletter;
 import dev.tayori.campaign.Sequence;
-import dev.tayori.campaign.Step;
 import dev.tayori.config.Settings;
-import dev.tayori.render.MailModel;
-import dev.tayori.render.RenderedMail;
 import dev.tayori.render.Templates;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.UUID;
+import dev.tayori.announcement.Schedule;
+import dev.tayori.delivery.DeliveryDao;
+import dev.tayori.mail.EmailAddress;
+import dev.tayori.mail.MessageBuilder;
+import dev.tayori.mail.OutgoingMail;
+import dev.tayori.mail.SmtpConnection;
+import dev.tayori.mail.SmtpFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "campaigns", mixinStandardHelpOptions = true,
-        description = "Check and preview the campaign files in campaigns/ and their templates.")
+        description = {"Check, preview, schedule, pause and follow the campaigns in campaigns/.",
+                "CAMPAIGN is the file name without .yaml: workbook, newsletter, ..."})
 final class CampaignsCommand {
     @ParentCommand
     TayoriCommand root;
@@ -33,8 +44,7 @@ final class CampaignsCommand {
         Campaigns campaigns = load(context.settings());
         PrintWriter out = context.out();
         for (Campaign c : campaigns.all()) {
-            out.println("ok  " + c.file() + "  " + c.kind() + " '" + c.name() + "'"
-                    + (c instanceof Sequence s ? ", " + s.size() + " steps, later steps at " + s.sendAt() : ""));
+            out.println("ok  " + c.file() + "  " + c.kind() + " '" + c.name() + "'" + summary(c));
         }
         out.println(campaigns.all().size() + " campaign(s), no problems found");
         out.flush();
@@ -42,35 +52,32 @@ final class CampaignsCommand {
     }
 
     @Command(name = "preview", mixinStandardHelpOptions = true,
-            description = "Print a mail of a campaign as a subscriber will read it (the plain-text part).")
+            description = {"Print a mail of a campaign as a subscriber will read it (the plain-text part).",
+                    "For the newsletter: the issue that would go out next at --at, with its articles."})
     int preview(@Parameters(paramLabel = "CAMPAIGN", description = "The campaign id, e.g. workbook.") String id,
             @Option(names = "--step", paramLabel = "N", defaultValue = "1",
                     description = "Which step of a sequence (default 1).") int stepNumber,
+            @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
+                    description = "For the newsletter: preview the next issue after this instant (default now).") Instant at,
             @Option(names = "--html", paramLabel = "FILE", description = "Also write the HTML part to FILE.") Path html) {
         CliContext context = root.context;
-        Settings settings = context.settings();
-        Templates templates = new Templates(settings.templatesDir());
-        Campaign campaign = load(settings).get(id);
-        if (!(campaign instanceof Sequence sequence)) {
-            throw new IllegalArgumentException("preview of " + campaign.kind() + " campaigns is not available yet");
-        }
-        if (stepNumber < 1 || stepNumber > sequence.size()) {
-            throw new IllegalArgumentException("--step must be between 1 and " + sequence.size() + " for " + id);
-        }
-        Step step = sequence.step(stepNumber);
-        Map<String, Object> model = MailModel.of(settings.sender(), "読者", "reader@example.jp",
-                settings.baseUrl() + "/unsubscribe/PREVIEW", settings.baseUrl(), step.subject());
-        model.put("step", Map.of("number", step.number(), "total", sequence.size()));
-        RenderedMail mail = templates.renderMail(step.subject(), step.template(), model);
+        App app = context.app();
+        Campaign campaign = app.campaigns().get(id);
+        MailPreview.Preview preview = MailPreview.render(app, campaign, stepNumber,
+                at != null ? at : context.clock().instant(), "読者", "reader@example.jp");
         PrintWriter out = context.out();
-        out.println("Subject: " + mail.subject());
-        out.println("From: " + settings.sender().name() + " <" + settings.sender().email() + ">");
+        preview.notes().forEach(out::println);
+        if (!preview.notes().isEmpty()) {
+            out.println();
+        }
+        out.println("Subject: " + preview.mail().subject());
+        out.println("From: " + app.settings().sender().name() + " <" + app.settings().sender().email() + ">");
         out.println();
-        out.println(mail.text());
+        out.println(preview.mail().text());
         out.flush();
         if (html != null) {
             try {
-                Files.writeString(html, mail.html(), StandardCharsets.UTF_8);
+                Files.writeString(html, preview.mail().html(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot write " + html + ": " + e.getMessage());
             }
@@ -78,6 +85,161 @@ final class CampaignsCommand {
             context.err().flush();
         }
         return ExitCodes.OK;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Each campaign: kind, active or paused, next send in local time, and its mail so far.")
+    int list() {
+        CliContext context = root.context;
+        App app = context.app();
+        PrintWriter out = context.out();
+        out.printf("%-20s %-13s %-7s %-26s %s%n", "CAMPAIGN", "KIND", "STATE", "NEXT SEND", "MAIL SO FAR");
+        for (Campaign c : app.campaigns().all()) {
+            CampaignReport report = CampaignReport.of(app, c, context.clock().instant());
+            out.printf("%-20s %-13s %-7s %-26s %s%n", c.id(), c.kind(), report.state(), report.nextSend(), report.counts());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Everything about one campaign.")
+    int show(@Parameters(paramLabel = "CAMPAIGN") String id) {
+        CliContext context = root.context;
+        App app = context.app();
+        Campaign c = app.campaigns().get(id);
+        CampaignReport report = CampaignReport.of(app, c, context.clock().instant());
+        PrintWriter out = context.out();
+        out.println(c.id() + ": " + c.kind() + " '" + c.name() + "' (" + c.file() + ")" + summary(c));
+        out.println("  state:      " + report.state());
+        out.println("  next send:  " + report.nextSend());
+        report.details().forEach(line -> out.println("  " + line));
+        out.println("  mail:       " + report.counts());
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true,
+            description = "Planned, sent, failed and cancelled mail of a campaign, and readers who unsubscribed after it.")
+    int stats(@Parameters(paramLabel = "CAMPAIGN") String id) {
+        CliContext context = root.context;
+        App app = context.app();
+        Campaign c = app.campaigns().get(id);
+        Map<String, Integer> counts = app.jdbi().withExtension(DeliveryDao.class, dao -> dao.countsByState(c.id()));
+        int unsubscribed = app.jdbi().withExtension(DeliveryDao.class, dao -> dao.unsubscribedAfter(c.id()));
+        PrintWriter out = context.out();
+        out.println(c.id() + " (" + c.kind() + ")");
+        for (String state : new String[] {"planned", "sending", "sent", "failed", "cancelled"}) {
+            out.printf("  %-13s %d%n", state, counts.getOrDefault(state, 0));
+        }
+        out.printf("  %-13s %d%n", "unsubscribed", unsubscribed);
+        out.println("  (unsubscribed: readers who got this campaign's mail and unsubscribed afterwards)");
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "schedule", mixinStandardHelpOptions = true,
+            description = {"Schedule an announcement for an instant. It goes out at the first run at or after that",
+                    "instant (within its catch-up window, 12 hours by default; later, it is skipped and the skip recorded).",
+                    "Segments: all, workbook-finished, workbook-in-progress, confirmed-before:YYYY-MM-DD, tag:NAME."})
+    int schedule(@Parameters(paramLabel = "CAMPAIGN") String id,
+            @Option(names = "--at", paramLabel = "INSTANT", required = true, converter = InstantConverter.class,
+                    description = "When, e.g. 2026-12-01T12:00+09:00.") Instant at,
+            @Option(names = "--segment", paramLabel = "NAME",
+                    description = "Who gets it (default: the segment in the campaign file).") String segment) {
+        CliContext context = root.context;
+        App app = context.app();
+        Schedule s;
+        try {
+            s = app.announcements().schedule(id, at, segment);
+        } catch (IllegalStateException e) {
+            context.err().println("error: " + e.getMessage());
+            context.err().flush();
+            return ExitCodes.FAILED;
+        }
+        context.out().println(id + " is scheduled for " + Formats.local(s.sendAt(), zone(app)) + " to segment " + s.segment());
+        context.out().flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "unschedule", mixinStandardHelpOptions = true,
+            description = "Withdraw an announcement's schedule, if its time has not come yet.")
+    int unschedule(@Parameters(paramLabel = "CAMPAIGN") String id) {
+        CliContext context = root.context;
+        boolean done = context.app().announcements().unschedule(id);
+        if (!done) {
+            context.err().println("error: " + id + " is not scheduled (or is already being sent)");
+            context.err().flush();
+            return ExitCodes.FAILED;
+        }
+        context.out().println(id + " is no longer scheduled");
+        context.out().flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "pause", mixinStandardHelpOptions = true,
+            description = {"Pause a campaign at once: a sequence holds every subscriber at their next step, the",
+                    "newsletter skips its slots (recorded), an announcement stops sending mid-way."})
+    int pause(@Parameters(paramLabel = "CAMPAIGN") String id) {
+        CliContext context = root.context;
+        boolean changed = context.app().control().pause(id, Origins.commandLine());
+        context.out().println(id + (changed ? " is paused" : " was already paused"));
+        context.out().flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true,
+            description = "Resume a paused campaign; it carries on where it stopped, sending nobody a second copy.")
+    int resume(@Parameters(paramLabel = "CAMPAIGN") String id) {
+        CliContext context = root.context;
+        boolean changed = context.app().control().resume(id);
+        context.out().println(id + (changed ? " is active again" : " was not paused"));
+        context.out().flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "test-send", mixinStandardHelpOptions = true,
+            description = {"Send one rendered copy to an address, subject marked [テスト]. Not recorded as a delivery:",
+                    "subscribers are not affected. For the newsletter: the next issue as it would be now."})
+    int testSend(@Parameters(paramLabel = "CAMPAIGN") String id,
+            @Option(names = "--to", paramLabel = "EMAIL", required = true, description = "Where to send it.") String to,
+            @Option(names = "--step", paramLabel = "N", defaultValue = "1", description = "Step of a sequence.") int step) {
+        CliContext context = root.context;
+        App app = context.app();
+        EmailAddress address = EmailAddress.parse(to);
+        Campaign c = app.campaigns().get(id);
+        MailPreview.Preview preview = MailPreview.render(app, c, step, context.clock().instant(), "", address.address());
+        var settings = app.settings();
+        OutgoingMail mail = new OutgoingMail(settings.sender(), address.address(), "", "[テスト] " + preview.mail().subject(),
+                preview.mail().html(), preview.mail().text(),
+                "<test-" + UUID.randomUUID() + "@" + settings.sender().domain() + ">", null,
+                settings.baseUrl() + "/unsubscribe/PREVIEW");
+        try (SmtpConnection smtp = new SmtpConnection(settings.smtp())) {
+            smtp.send(new MessageBuilder(smtp.session(), context.clock()).build(mail));
+        } catch (SmtpFailure e) {
+            context.err().println("error: the test mail was not sent: " + e.getMessage());
+            context.err().flush();
+            return ExitCodes.FAILED;
+        }
+        context.out().println("sent a test copy of " + id + (c instanceof Sequence ? " step " + step : "") + " to " + address);
+        context.out().flush();
+        return ExitCodes.OK;
+    }
+
+    private static ZoneId zone(App app) {
+        return app.settings().timezone();
+    }
+
+    static String summary(Campaign c) {
+        if (c instanceof Sequence s) {
+            return ", " + s.size() + " steps, later steps at " + s.sendAt();
+        }
+        if (c instanceof Newsletter n) {
+            return ", " + n.days() + " at " + n.sendAt() + " " + n.zone();
+        }
+        if (c instanceof Announcement a) {
+            return ", default segment " + a.segment();
+        }
+        return "";
     }
 
     private static Campaigns load(Settings settings) {

@@ -33,6 +33,11 @@ final class SendDueCommand implements Callable<Integer> {
             context.out().println("  " + e.getKey() + ": " + e.getValue());
         }
         context.out().flush();
+        report.warnings().forEach(w -> context.err().println("warning: " + w));
+        if (!report.warnings().isEmpty() && report.problem() == null) {
+            context.err().flush();
+            return ExitCodes.FAILED;
+        }
         if (report.problem() != null) {
             context.err().println("error: " + report.problem());
             context.err().flush();

@@ -10,7 +10,17 @@ import dev.tayori.subscriber.ConsentRecord;
 import dev.tayori.subscriber.Subscriber;
 import dev.tayori.subscriber.SubscriberDao;
 import dev.tayori.subscriber.Subscribers;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import dev.tayori.sequence.Enrollments;
+import dev.tayori.subscriber.SubscriberImport;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,7 +32,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "subscribers", mixinStandardHelpOptions = true,
-        description = "Add, list, show and unsubscribe subscribers.")
+        description = "Add, import, list, show, tag, export and unsubscribe subscribers.")
 final class SubscribersCommand {
     @ParentCommand
     TayoriCommand root;
@@ -158,6 +168,94 @@ final class SubscribersCommand {
         Subscriber after = context.app().subscribers().unsubscribe(s, "operator command line");
         context.out().println(after.email() + " is " + after.status().db() + "; no more mail will be sent to it");
         context.out().flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "tag", mixinStandardHelpOptions = true,
+            description = "Give a subscriber a tag, for segments such as tag:seminar-2026. Safe to repeat.")
+    int tag(@Parameters(index = "0", paramLabel = "EMAIL") String email,
+            @Parameters(index = "1", paramLabel = "NAME") String tag) {
+        CliContext context = root.context;
+        if (!tag.matches("[\\p{L}\\p{N}_.-]{1,50}")) {
+            throw new IllegalArgumentException("a tag may only hold letters, digits, _ . - (up to 50): '" + tag + "'");
+        }
+        Subscriber s = context.app().subscribers().byEmail(email);
+        context.app().jdbi().useExtension(SubscriberDao.class, dao -> dao.tag(s.id(), tag));
+        context.out().println(s.email() + " has the tag " + tag);
+        context.out().flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Import confirmed subscribers from a CSV file whose first row names the columns: email,name",
+                    "and optionally timezone, tags (separated by ;) and confirmed_at (e.g. 2026-10-01T09:00+09:00).",
+                    "Say where their consent came from with --consent-source. Addresses already known are skipped;",
+                    "bad rows are reported by line number and skipped. Imported subscribers do not start the workbook",
+                    "unless you add --start-workbook."})
+    int importCsv(@Parameters(paramLabel = "FILE.csv") Path file,
+            @Option(names = "--consent-source", paramLabel = "TEXT", required = true,
+                    description = "How these people agreed to receive mail, e.g. \"sign-up sheets, seminar 2026-10\".") String source,
+            @Option(names = "--start-workbook", description = "Enroll each imported subscriber in the workbook.") boolean workbook)
+            throws IOException {
+        CliContext context = root.context;
+        App app = context.app();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + " does not exist");
+        }
+        long lines;
+        try (var stream = Files.lines(file, StandardCharsets.UTF_8)) {
+            lines = Math.max(0, stream.count() - 1);
+        }
+        SubscriberImport.Enroll enroll = !workbook ? null : app.campaigns().welcomeSequence()
+                .<SubscriberImport.Enroll>map(seq -> (h, id, at) -> Enrollments.enroll(h, id, seq.id(), at)).orElse(null);
+        SubscriberImport.Result result;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                ImportProgress progress = new ImportProgress(lines, context.err())) {
+            result = new SubscriberImport(app.jdbi(), app.settings().timezone(), context.clock().instant())
+                    .run(reader, file.toString(), source, enroll, progress);
+        }
+        result.problems().forEach(p -> context.err().println(p));
+        context.out().println("imported " + result.imported() + ", skipped " + result.duplicates()
+                + " already known or repeated, " + result.problems().size() + " bad row(s)");
+        context.out().flush();
+        context.err().flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write every subscriber, with consent records, as CSV to standard output (or --output FILE).")
+    int export(@Option(names = "--status", paramLabel = "STATUS",
+                    description = "Only pending, confirmed, unsubscribed or bounced.") String status,
+            @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead.") Path output)
+            throws IOException {
+        CliContext context = root.context;
+        App app = context.app();
+        Writer target = output == null ? context.out() : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        try (CSVPrinter csv = new CSVPrinter(target, CSVFormat.DEFAULT.builder().setHeader("email", "name", "status",
+                "timezone", "tags", "created_at", "confirmed_at", "unsubscribed_at", "consent").build())) {
+            long after = 0;
+            while (true) {
+                List<Subscriber> page = app.subscribers().page(after, 500);
+                for (Subscriber s : page) {
+                    if (status != null && !s.status().db().equals(status)) {
+                        continue;
+                    }
+                    List<String> tags = app.jdbi().withExtension(SubscriberDao.class, dao -> dao.tagsOf(s.id()));
+                    StringBuilder consent = new StringBuilder();
+                    for (ConsentRecord c : app.subscribers().consents(s.id())) {
+                        consent.append(consent.length() == 0 ? "" : " | ").append(c.at()).append(' ').append(c.event())
+                                .append(" via ").append(c.source()).append(" from ").append(c.origin())
+                                .append(c.formVersion() == null ? "" : " form " + c.formVersion());
+                    }
+                    csv.printRecord(s.email(), s.name(), s.status().db(), s.timeZone(), String.join(";", tags),
+                            s.createdAt(), s.confirmedAt(), s.unsubscribedAt(), consent);
+                }
+                if (page.size() < 500) {
+                    break;
+                }
+                after = page.get(page.size() - 1).id();
+            }
+        }
         return ExitCodes.OK;
     }
 

@@ -27,6 +27,8 @@ final class SettingKeys {
         DEFAULTS.put("timezone", "Asia/Tokyo");
         DEFAULTS.put("campaigns.dir", "campaigns");
         DEFAULTS.put("templates.dir", "templates");
+        DEFAULTS.put("articles.dir", "articles");
+        DEFAULTS.put("articles.feed", "");
         DEFAULTS.put("delivery.batch-size", "500");
         DEFAULTS.put("delivery.max-attempts", "5");
         DEFAULTS.put("delivery.lease-seconds", "300");

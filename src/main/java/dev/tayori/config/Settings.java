@@ -16,6 +16,8 @@ public record Settings(
         ZoneId timezone,
         Path campaignsDir,
         Path templatesDir,
+        Path articlesDir,
+        String articlesFeed,
         int batchSize,
         int maxAttempts,
         int leaseSeconds) {
@@ -42,23 +44,24 @@ public record Settings(
                 new SmtpSettings(p.text("smtp.host"), p.port("smtp.port"), p.text("smtp.username"),
                         p.text("smtp.password"), p.bool("smtp.starttls"), p.positive("smtp.timeout-seconds")),
                 webPort, baseUrl, sender, p.zone("timezone"), Path.of(p.text("campaigns.dir")),
-                Path.of(p.text("templates.dir")), p.positive("delivery.batch-size"),
+                Path.of(p.text("templates.dir")), Path.of(p.text("articles.dir")), p.text("articles.feed"),
+                p.positive("delivery.batch-size"),
                 p.positive("delivery.max-attempts"), p.positive("delivery.lease-seconds"));
     }
 
     public Settings withDatabaseUrl(String url) {
-        return new Settings(url, smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir, batchSize,
-                maxAttempts, leaseSeconds);
+        return new Settings(url, smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds);
     }
 
     public Settings withSmtp(SmtpSettings newSmtp) {
         return new Settings(databaseUrl, newSmtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
-                batchSize, maxAttempts, leaseSeconds);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds);
     }
 
     public Settings withSender(Sender newSender) {
         return new Settings(databaseUrl, smtp, webPort, baseUrl, newSender, timezone, campaignsDir, templatesDir,
-                batchSize, maxAttempts, leaseSeconds);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds);
     }
 
     /** Turns text into typed values; every complaint names the key and where its value came from. */

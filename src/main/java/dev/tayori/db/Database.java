@@ -38,6 +38,8 @@ public final class Database {
             throw new DatabaseException("cannot prepare the database at " + url + ": " + rootMessage(e), e);
         }
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        // Segment queries bind every segment parameter and use the ones their condition needs.
+        jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);
         jdbi.registerArgument(new InstantArgumentFactory());
         jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
             long millis = rs.getLong(column);
@@ -71,6 +73,10 @@ public final class Database {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(30_000);
         config.enforceForeignKeys(true);
+        // Write transactions take the write lock when they begin. A deferred transaction that reads
+        // first and writes later fails with SQLITE_BUSY_SNAPSHOT when another connection wrote in
+        // between, and the busy timeout cannot help it; an immediate one simply waits its turn.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(url);
         return dataSource;

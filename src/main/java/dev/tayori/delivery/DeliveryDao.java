@@ -42,4 +42,20 @@ public interface DeliveryDao {
 
     @SqlUpdate
     int cancelPendingOf(@Bind("subscriberId") long subscriberId, @Bind("at") Instant at, @Bind("reason") String reason);
+
+    @SqlQuery
+    @org.jdbi.v3.sqlobject.config.KeyColumn("state")
+    @org.jdbi.v3.sqlobject.config.ValueColumn("n")
+    java.util.Map<String, Integer> countsByState(@Bind("campaignId") String campaignId);
+
+    @SqlQuery
+    int unsubscribedAfter(@Bind("campaignId") String campaignId);
+
+    @SqlQuery
+    Instant lastSentAt(@Bind("campaignId") String campaignId);
+
+    @SqlQuery
+    @org.jdbi.v3.sqlobject.config.KeyColumn("day")
+    @org.jdbi.v3.sqlobject.config.ValueColumn("n")
+    java.util.Map<Long, Integer> sentPerDay(@Bind("campaignId") String campaignId, @Bind("offsetMillis") long offsetMillis);
 }

@@ -13,6 +13,7 @@ import dev.tayori.subscriber.ConfirmationDao;
 import dev.tayori.subscriber.Subscriber;
 import dev.tayori.subscriber.SubscriberStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -30,7 +31,11 @@ public final class MailComposer {
     private final Sender sender;
     private final String baseUrl;
 
-    public MailComposer(Jdbi jdbi, Campaigns campaigns, Templates templates, Sender sender, String baseUrl) {
+    private final Map<String, CampaignMail> byKind;
+
+    public MailComposer(Jdbi jdbi, Campaigns campaigns, Templates templates, Sender sender, String baseUrl,
+            List<CampaignMail> kinds) {
+        this.byKind = kinds.stream().collect(java.util.stream.Collectors.toMap(CampaignMail::kind, k -> k));
         this.jdbi = jdbi;
         this.campaigns = campaigns;
         this.templates = templates;
@@ -56,10 +61,12 @@ public final class MailComposer {
         if (!subscriber.mayReceiveCampaignMail()) {
             return Optional.of("the subscriber is " + subscriber.status().db());
         }
-        if (campaigns.find(delivery.campaignId()).isEmpty()) {
+        Optional<Campaign> campaign = campaigns.find(delivery.campaignId());
+        if (campaign.isEmpty()) {
             return Optional.of("the campaign " + delivery.campaignId() + " no longer exists in campaigns/");
         }
-        return Optional.empty();
+        CampaignMail kind = byKind.get(campaign.get().kind());
+        return kind == null ? Optional.empty() : kind.refusal(campaign.get(), delivery, subscriber, at);
     }
 
     public OutgoingMail compose(Delivery delivery, Subscriber subscriber) {
@@ -83,7 +90,14 @@ public final class MailComposer {
             RenderedMail mail = templates.renderMail(step.subject(), step.template(), model);
             return outgoing(delivery, subscriber, mail, listId(campaign.id()), unsubscribeUrl);
         }
-        throw new IllegalStateException("cannot compose mail for campaign kind " + campaign.kind());
+        CampaignMail kind = byKind.get(campaign.kind());
+        if (kind == null) {
+            throw new IllegalStateException("cannot compose mail for campaign kind " + campaign.kind());
+        }
+        Map<String, Object> model = MailModel.of(sender, subscriber.name(), subscriber.email(), unsubscribeUrl,
+                baseUrl, "");
+        RenderedMail mail = kind.render(campaign, delivery, model);
+        return outgoing(delivery, subscriber, mail, listId(campaign.id()), unsubscribeUrl);
     }
 
     private OutgoingMail outgoing(Delivery delivery, Subscriber subscriber, RenderedMail mail, String listId,

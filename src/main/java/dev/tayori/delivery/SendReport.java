@@ -21,6 +21,16 @@ public final class SendReport {
 
     private final Map<String, Counts> byCampaign = new TreeMap<>();
     private String problem;
+    private final java.util.List<String> warnings = new java.util.ArrayList<>();
+
+    /** Something planning could not do now (e.g. the article feed is unreachable); mail already due still goes. */
+    public void warn(String message) {
+        warnings.add(message);
+    }
+
+    public java.util.List<String> warnings() {
+        return warnings;
+    }
 
     public Counts of(String campaignId) {
         return byCampaign.computeIfAbsent(campaignId, id -> new Counts());

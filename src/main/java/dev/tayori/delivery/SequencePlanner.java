@@ -1,5 +1,6 @@
 package dev.tayori.delivery;
 
+import dev.tayori.campaign.Campaigns;
 import dev.tayori.campaign.Sequence;
 import dev.tayori.sequence.DueStep;
 import dev.tayori.sequence.Enrollment;
@@ -13,15 +14,31 @@ import org.jdbi.v3.core.Jdbi;
  * Records the deliveries of sequence steps due at an instant, and moves each enrollment on to its
  * next step, in one transaction per batch: a crash leaves either both or neither.
  */
-public final class SequencePlanner {
+public final class SequencePlanner implements Planner {
     private final Jdbi jdbi;
+    private final Campaigns campaigns;
     private final String senderDomain;
     private final int batchSize;
 
-    public SequencePlanner(Jdbi jdbi, String senderDomain, int batchSize) {
+    private final java.util.function.Predicate<String> paused;
+
+    public SequencePlanner(Jdbi jdbi, Campaigns campaigns, java.util.function.Predicate<String> paused,
+            String senderDomain, int batchSize) {
+        this.paused = paused;
         this.jdbi = jdbi;
+        this.campaigns = campaigns;
         this.senderDomain = senderDomain;
         this.batchSize = batchSize;
+    }
+
+    @Override
+    public void plan(Instant at, SendReport report) {
+        for (Sequence sequence : campaigns.sequences()) {
+            if (paused.test(sequence.id())) {
+                continue; // each subscriber is held at their next step until the operator resumes
+            }
+            report.of(sequence.id()).planned += plan(sequence, at);
+        }
     }
 
     /** Plans every step of {@code sequence} due at {@code at}; returns how many deliveries were recorded. */

@@ -67,6 +67,25 @@ public final class Templates {
         return out.toString();
     }
 
+    /**
+     * Renders a short template given as text, such as a subject line from a campaign file; {@code where}
+     * names it in error messages (e.g. campaigns/newsletter.yaml:6).
+     */
+    public String renderInline(String where, String source, Map<String, Object> model) {
+        try {
+            Template template = new Template(where, new java.io.StringReader(source), freemarker);
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString();
+        } catch (ParseException e) {
+            throw new TemplateProblem(where, 0, firstLine(e.getEditorMessage()), e);
+        } catch (TemplateException e) {
+            throw new TemplateProblem(where, 0, firstLine(e.getMessageWithoutStackTop()), e);
+        } catch (IOException e) {
+            throw new TemplateProblem(where, 0, e.getMessage(), e);
+        }
+    }
+
     /** Parses a template without rendering it, to report syntax errors at load. */
     public void check(String file) {
         load(file);

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-final class ConsentRecordMapper implements RowMapper<ConsentRecord> {
+public final class ConsentRecordMapper implements RowMapper<ConsentRecord> {
     @Override
     public ConsentRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new ConsentRecord(rs.getString("event"), SubscriberMapper.instant(rs, "at"), rs.getString("source"),

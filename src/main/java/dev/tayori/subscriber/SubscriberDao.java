@@ -59,4 +59,10 @@ public interface SubscriberDao {
 
     @SqlQuery
     List<String> optOutsOf(@Bind("subscriberId") long subscriberId);
+
+    @SqlUpdate
+    int tag(@Bind("subscriberId") long subscriberId, @Bind("tag") String tag);
+
+    @SqlQuery
+    List<String> tagsOf(@Bind("subscriberId") long subscriberId);
 }

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-final class SubscriberMapper implements RowMapper<Subscriber> {
+public final class SubscriberMapper implements RowMapper<Subscriber> {
     @Override
     public Subscriber map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Subscriber(rs.getLong("id"), rs.getString("email"), rs.getString("name"),

@@ -45,5 +45,10 @@ public final class MailNow implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdown();
+        try {
+            executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

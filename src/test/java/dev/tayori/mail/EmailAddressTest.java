@@ -30,7 +30,7 @@ class EmailAddressTest {
         String longLocal = "a".repeat(65) + "@example.jp";
         assertTrue(assertThrows(InvalidAddressException.class, () -> EmailAddress.parse(longLocal)).getMessage()
                 .contains("64"));
-        String longAddress = "a".repeat(60) + "@" + "b".repeat(60) + "." + "c".repeat(60) + "." + "d".repeat(60) + ".jp";
+        String longAddress = "a".repeat(60) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(63) + ".jp";
         assertTrue(assertThrows(InvalidAddressException.class, () -> EmailAddress.parse(longAddress)).getMessage()
                 .contains("254"));
     }

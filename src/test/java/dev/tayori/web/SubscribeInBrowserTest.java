@@ -8,6 +8,9 @@ import dev.tayori.MailParts;
 import dev.tayori.delivery.SendReport;
 import dev.tayori.subscriber.SubscriberStatus;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,12 @@ class SubscribeInBrowserTest {
         web.close();
     }
 
+    /** Waits for the page after a form post: its heading. */
+    private void heading(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
+    }
+
     @Test
     void aReaderSubscribesConfirmsReadsLessonOneAndUnsubscribes() {
         browser.get(web.base + "/subscribe");
@@ -44,13 +53,13 @@ class SubscribeInBrowserTest {
         browser.findElement(By.id("email")).sendKeys("hanako@example.jp");
         browser.findElement(By.id("name")).sendKeys("花子");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("確認メール"), browser.getPageSource());
+        heading("確認メール");
 
         web.awaitMail(1);
         String confirmUrl = WebWorld.link(MailParts.text(web.world.received().get(0)), "confirm");
         browser.get(confirmUrl);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("ありがとうございます"));
+        heading("ありがとうございます");
 
         web.awaitMail(2);
         var lesson1 = web.world.received().get(1);
@@ -64,7 +73,7 @@ class SubscribeInBrowserTest {
         assertEquals(SubscriberStatus.CONFIRMED, web.world.app().subscribers().byEmail("hanako@example.jp").status(),
                 "opening the page alone unsubscribes nobody");
         browser.findElement(By.xpath("//button[contains(., 'すべての配信を停止する')]")).click();
-        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("停止しました"));
+        heading("停止しました");
         assertEquals(SubscriberStatus.UNSUBSCRIBED, web.world.app().subscribers().byEmail("hanako@example.jp").status());
 
         SendReport next = web.world.app().dueWork().run(tokyo(2026, 11, 24, 7, 0));
@@ -77,12 +86,14 @@ class SubscribeInBrowserTest {
         browser.get(web.base + "/subscribe");
         browser.findElement(By.id("email")).sendKeys("newcomer@example.jp");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        heading("確認メール");
         web.awaitMail(1);
 
         browser.get(web.base + "/mailbox");
         browser.findElement(By.partialLinkText("ご確認")).click();
         browser.findElement(By.partialLinkText("/confirm/")).click();
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        heading("ありがとうございます");
         web.awaitMail(2);
 
         browser.get(web.base + "/mailbox");

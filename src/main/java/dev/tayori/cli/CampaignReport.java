@@ -1,0 +1,55 @@
+package dev.tayori.cli;
+
+import dev.tayori.App;
+import dev.tayori.announcement.Schedule;
+import dev.tayori.campaign.Announcement;
+import dev.tayori.campaign.Campaign;
+import dev.tayori.campaign.Newsletter;
+import dev.tayori.campaign.Sequence;
+import dev.tayori.delivery.DeliveryDao;
+import dev.tayori.newsletter.Issue;
+import dev.tayori.newsletter.IssueDao;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What `campaigns list` and `campaigns show` say about a campaign, in the operator's time zone. */
+record CampaignReport(String state, String nextSend, String counts, List<String> details) {
+    static CampaignReport of(App app, Campaign c, Instant now) {
+        ZoneId zone = app.settings().timezone();
+        boolean paused = app.control().paused(c.id());
+        String next = "-";
+        List<String> details = new ArrayList<>();
+        if (c instanceof Sequence) {
+            next = "per subscriber, at " + ((Sequence) c).sendAt();
+        } else if (c instanceof Newsletter n) {
+            next = Formats.local(n.nextSlotAfter(now), zone);
+            List<Issue> recent = app.jdbi().withExtension(IssueDao.class, dao -> dao.recent(n.id(), 5));
+            for (Issue i : recent) {
+                details.add("slot " + Formats.local(i.slotAt(), zone) + "  "
+                        + (Issue.PLANNED.equals(i.state()) ? "issue " + i.number() : "skipped: " + i.reason()));
+            }
+        } else if (c instanceof Announcement) {
+            Optional<Schedule> s = app.announcements().find(c.id());
+            if (s.isPresent()) {
+                next = Schedule.SCHEDULED.equals(s.get().state()) ? Formats.local(s.get().sendAt(), zone) : "-";
+                details.add("schedule: " + s.get().state() + " for " + Formats.local(s.get().sendAt(), zone)
+                        + " to " + s.get().segment() + (s.get().reason() == null ? "" : " (" + s.get().reason() + ")"));
+            } else {
+                details.add("schedule: not scheduled; use campaigns schedule " + c.id() + " --at INSTANT");
+            }
+        }
+        Map<String, Integer> counts = app.jdbi().withExtension(DeliveryDao.class, dao -> dao.countsByState(c.id()));
+        Instant last = app.jdbi().withExtension(DeliveryDao.class, dao -> dao.lastSentAt(c.id()));
+        String countText = "sent " + counts.getOrDefault("sent", 0) + ", failed " + counts.getOrDefault("failed", 0)
+                + ", waiting " + (counts.getOrDefault("planned", 0) + counts.getOrDefault("sending", 0))
+                + (last == null ? "" : " (last " + Formats.local(last, zone) + ")");
+        if (paused) {
+            next = "paused";
+        }
+        return new CampaignReport(paused ? "paused" : "active", next, countText, details);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.tayori.cli;
+
+import dev.tayori.App;
+import dev.tayori.campaign.Announcement;
+import dev.tayori.campaign.Campaign;
+import dev.tayori.campaign.Newsletter;
+import dev.tayori.campaign.Sequence;
+import dev.tayori.campaign.Step;
+import dev.tayori.content.Article;
+import dev.tayori.content.Excerpts;
+import dev.tayori.newsletter.IssueArticle;
+import dev.tayori.newsletter.IssueModel;
+import dev.tayori.newsletter.IssuePlanner;
+import dev.tayori.render.MailModel;
+import dev.tayori.render.RenderedMail;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a campaign's mail as a subscriber would get it, without recording anything: for
+ * `campaigns preview` and `campaigns test-send`.
+ */
+final class MailPreview {
+    /** The rendered mail, and for a newsletter a line per featured article. */
+    record Preview(RenderedMail mail, List<String> notes) {
+    }
+
+    private MailPreview() {
+    }
+
+    static Preview render(App app, Campaign campaign, int stepNumber, Instant at, String name, String email) {
+        var settings = app.settings();
+        Map<String, Object> model = MailModel.of(settings.sender(), name, email,
+                settings.baseUrl() + "/unsubscribe/PREVIEW", settings.baseUrl(), "");
+        var templates = app.templates();
+        List<String> notes = new ArrayList<>();
+        if (campaign instanceof Sequence sequence) {
+            if (stepNumber < 1 || stepNumber > sequence.size()) {
+                throw new IllegalArgumentException("--step must be between 1 and " + sequence.size() + " for " + sequence.id());
+            }
+            Step step = sequence.step(stepNumber);
+            model.put("subject", step.subject());
+            model.put("step", Map.of("number", step.number(), "total", sequence.size()));
+            return new Preview(templates.renderMail(step.subject(), step.template(), model), notes);
+        }
+        if (campaign instanceof Newsletter newsletter) {
+            Instant slot = newsletter.nextSlotAfter(at.minusMillis(1));
+            List<Article> all = app.articles().articles();
+            IssuePlanner.Draft draft = app.issuePlanner().draft(newsletter, slot, all)
+                    .orElseThrow(() -> new IllegalArgumentException("the issue at " + slot
+                            + " would be skipped: no new articles since the last issue"
+                            + (newsletter.rereadWhenNothingNew() ? " and none to re-read" : "")));
+            List<IssueArticle> featured = new ArrayList<>();
+            for (Article a : draft.articles()) {
+                featured.add(new IssueArticle(0, featured.size() + 1, a.url(), a.title(), a.published(),
+                        Excerpts.excerpt(a.html(), newsletter.excerptLength()), draft.reread()));
+                notes.add((draft.reread() ? "re-read: " : "new:     ") + a.title() + "  " + a.url());
+            }
+            notes.add(0, "issue at " + IssueModel.japaneseDate(slot, newsletter.zone()) + " "
+                    + newsletter.sendAt() + " " + newsletter.zone());
+            model.put("issue", IssueModel.of(newsletter, nextNumber(app, newsletter), slot, featured));
+            String subject = templates.renderInline(newsletter.file() + " (subject)", newsletter.subject(), model).strip();
+            model.put("subject", subject);
+            return new Preview(templates.renderMail(subject, newsletter.template(), model), notes);
+        }
+        if (campaign instanceof Announcement announcement) {
+            String subject = templates.renderInline(announcement.file() + " (subject)", announcement.subject(), model).strip();
+            model.put("subject", subject);
+            return new Preview(templates.renderMail(subject, announcement.template(), model), notes);
+        }
+        throw new IllegalArgumentException("cannot preview a " + campaign.kind());
+    }
+
+    private static int nextNumber(App app, Newsletter newsletter) {
+        return app.jdbi().withExtension(dev.tayori.newsletter.IssueDao.class,
+                dao -> dao.latestPlanned(newsletter.id()).map(i -> i.number() + 1).orElse(1));
+    }
+}

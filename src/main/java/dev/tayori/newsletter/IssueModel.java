@@ -1,0 +1,58 @@
+package dev.tayori.newsletter;
+
+import dev.tayori.campaign.Newsletter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What an issue's template sees: number, date in Japanese, and each article with its excerpt and link. */
+public final class IssueModel {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private IssueModel() {
+    }
+
+    public static Map<String, Object> of(Newsletter newsletter, int number, Instant slot, List<IssueArticle> articles) {
+        Map<String, Object> issue = new HashMap<>();
+        issue.put("number", number);
+        issue.put("date", japaneseDate(slot, newsletter.zone()));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (IssueArticle a : articles) {
+            items.add(Map.of("title", a.title(), "url", withParameters(a.url(), newsletter.linkParameters()),
+                    "excerpt", a.excerpt(), "published", japaneseDate(a.published(), newsletter.zone()),
+                    "reread", a.reread()));
+        }
+        issue.put("articles", items);
+        issue.put("reread", !articles.isEmpty() && articles.get(0).reread());
+        return issue;
+    }
+
+    /** 2026年11月24日（火） */
+    public static String japaneseDate(Instant instant, ZoneId zone) {
+        var local = instant.atZone(zone);
+        return DATE.format(local) + "（" + local.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPANESE) + "）";
+    }
+
+    /** Adds the campaign's tracking parameters to an article link, before any #fragment. */
+    static String withParameters(String url, Map<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return url;
+        }
+        int hash = url.indexOf('#');
+        String base = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return base + (base.contains("?") ? "&" : "?") + query + fragment;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.tayori.subscriber;
+
+import dev.tayori.mail.EmailAddress;
+import dev.tayori.mail.InvalidAddressException;
+import java.io.IOException;
+import java.io.Reader;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Imports subscribers whose consent the operator obtained elsewhere, from CSV with a header row
+ * (email, name; optional timezone, tags, confirmed_at). Streams the file and writes in batched
+ * transactions, so 100,000 rows take seconds and little memory. A bad row is reported by its line
+ * and skipped; an address already known is skipped, never overwritten.
+ */
+public final class SubscriberImport {
+    static final int BATCH = 1000;
+
+    /** The outcome: counts, and each problem as "line N: what is wrong". */
+    public record Result(int imported, int duplicates, List<String> problems) {
+    }
+
+    private record Row(long line, EmailAddress address, String name, ZoneId zone, List<String> tags, Instant confirmedAt) {
+    }
+
+    private final Jdbi jdbi;
+    private final ZoneId defaultZone;
+    private final Instant now;
+
+    public SubscriberImport(Jdbi jdbi, ZoneId defaultZone, Instant now) {
+        this.jdbi = jdbi;
+        this.defaultZone = defaultZone;
+        this.now = now;
+    }
+
+    /**
+     * @param enroll called for each imported subscriber inside its batch's transaction (e.g. start the
+     *     workbook), or null to import without enrolling
+     * @param progress told the number of rows read so far
+     */
+    public Result run(Reader csv, String fileName, String consentSource, Enroll enroll, LongConsumer progress)
+            throws IOException {
+        List<String> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int imported = 0;
+        int duplicates = 0;
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).build();
+        try (CSVParser parser = CSVParser.parse(csv, format)) {
+            if (!parser.getHeaderMap().containsKey("email")) {
+                throw new IllegalArgumentException(fileName + ":1: the header row must name the columns, with at least"
+                        + " email (and name, timezone, tags, confirmed_at if you have them)");
+            }
+            List<Row> batch = new ArrayList<>(BATCH);
+            long rows = 0;
+            for (CSVRecord record : parser) {
+                rows++;
+                long line = parser.getCurrentLineNumber();
+                try {
+                    Row row = parse(record, line);
+                    if (!seen.add(row.address().key())) {
+                        duplicates++;
+                        continue;
+                    }
+                    batch.add(row);
+                } catch (IllegalArgumentException | InvalidAddressException | DateTimeException e) {
+                    problems.add(fileName + ":" + line + ": " + e.getMessage() + "; row skipped");
+                }
+                if (batch.size() == BATCH) {
+                    int written = write(batch, fileName, consentSource, enroll);
+                    imported += written;
+                    duplicates += batch.size() - written; // already subscribers before this import
+                    batch.clear();
+                    progress.accept(rows);
+                }
+            }
+            int written = write(batch, fileName, consentSource, enroll);
+            imported += written;
+            duplicates += batch.size() - written;
+            progress.accept(rows);
+        }
+        return new Result(imported, duplicates, problems);
+    }
+
+    private Row parse(CSVRecord record, long line) {
+        if (!record.isConsistent()) {
+            throw new IllegalArgumentException("expected " + record.getParser().getHeaderNames().size()
+                    + " columns, found " + record.size());
+        }
+        EmailAddress address = EmailAddress.parse(get(record, "email"));
+        String name = get(record, "name");
+        if (name.length() > Subscribers.NAME_LIMIT || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("the name is longer than " + Subscribers.NAME_LIMIT
+                    + " characters or has a line break");
+        }
+        String zoneText = get(record, "timezone");
+        ZoneId zone = zoneText.isEmpty() ? defaultZone : ZoneId.of(zoneText);
+        List<String> tags = new ArrayList<>();
+        for (String tag : get(record, "tags").split("[;|]")) {
+            if (!tag.isBlank()) {
+                if (!tag.strip().matches("[\\p{L}\\p{N}_.-]{1,50}")) {
+                    throw new IllegalArgumentException("tag '" + tag.strip() + "' may only hold letters, digits, _ . -");
+                }
+                tags.add(tag.strip());
+            }
+        }
+        String confirmedText = get(record, "confirmed_at");
+        Instant confirmedAt = confirmedText.isEmpty() ? now : OffsetDateTime.parse(confirmedText).toInstant();
+        return new Row(line, address, name, zone, tags, confirmedAt);
+    }
+
+    private static String get(CSVRecord record, String column) {
+        return record.isMapped(column) && record.isSet(column) ? record.get(column).strip() : "";
+    }
+
+    private int write(List<Row> rows, String fileName, String consentSource, Enroll enroll) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        return jdbi.inTransaction(h -> {
+            int written = 0;
+            for (Row row : rows) {
+                Long id = h.createUpdate("INSERT INTO subscribers (email, email_key, name, status, time_zone,"
+                                + " unsubscribe_token, created_at, confirmed_at) VALUES (:email, :key, :name, 'confirmed',"
+                                + " :zone, :token, :now, :confirmedAt) ON CONFLICT (email_key) DO NOTHING")
+                        .bind("email", row.address().address()).bind("key", row.address().key())
+                        .bind("name", row.name()).bind("zone", row.zone().getId()).bind("token", Tokens.newToken())
+                        .bind("now", now).bind("confirmedAt", row.confirmedAt())
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne().orElse(null);
+                if (id == null) {
+                    continue; // already a subscriber: kept as it is
+                }
+                SubscriberDao dao = h.attach(SubscriberDao.class);
+                dao.insertConsent(id, "recorded-by-operator", row.confirmedAt(), consentSource,
+                        "import " + fileName + ":" + row.line(), null, null);
+                for (String tag : row.tags()) {
+                    dao.tag(id, tag);
+                }
+                if (enroll != null) {
+                    enroll.enroll(h, id, row.confirmedAt());
+                }
+                written++;
+            }
+            return written;
+        });
+    }
+
+    /** Starts a sequence for an imported subscriber, in the import's transaction. */
+    public interface Enroll {
+        void enroll(Handle handle, long subscriberId, Instant at);
+    }
+}

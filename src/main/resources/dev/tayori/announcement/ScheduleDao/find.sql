@@ -1,0 +1,1 @@
+SELECT * FROM announcement_schedules WHERE campaign_id = :campaignId

@@ -1,0 +1,1 @@
+UPDATE announcement_schedules SET state = 'skipped', reason = :reason WHERE campaign_id = :campaignId AND state = 'scheduled'

@@ -1,0 +1,1 @@
+SELECT first_seen_at FROM campaign_state WHERE campaign_id = :campaignId

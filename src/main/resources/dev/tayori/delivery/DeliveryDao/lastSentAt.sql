@@ -1,0 +1,1 @@
+SELECT MAX(sent_at) FROM deliveries WHERE campaign_id = :campaignId AND state = 'sent'

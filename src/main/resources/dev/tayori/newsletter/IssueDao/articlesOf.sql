@@ -1,0 +1,1 @@
+SELECT * FROM issue_articles WHERE issue_id = :issueId ORDER BY position

@@ -1,0 +1,1 @@
+SELECT * FROM issues WHERE campaign_id = :campaignId AND slot_at = :slotAt
