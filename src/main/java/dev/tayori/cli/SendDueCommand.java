@@ -33,11 +33,10 @@ final class SendDueCommand implements Callable<Integer> {
             context.out().println("  " + e.getKey() + ": " + e.getValue());
         }
         context.out().flush();
+        // Warnings (e.g. the article feed was unreachable) are printed but do not fail the run: the mail
+        // that was due went out, and the next run retries what waited.
         report.warnings().forEach(w -> context.err().println("warning: " + w));
-        if (!report.warnings().isEmpty() && report.problem() == null) {
-            context.err().flush();
-            return ExitCodes.FAILED;
-        }
+        context.err().flush();
         if (report.problem() != null) {
             context.err().println("error: " + report.problem());
             context.err().flush();

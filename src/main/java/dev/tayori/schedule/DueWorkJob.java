@@ -30,7 +30,12 @@ public final class DueWorkJob implements Job {
     public void execute(JobExecutionContext context) {
         try {
             SendReport report = dueWork.run(clock.instant());
-            report.byCampaign().forEach((campaign, counts) -> LOG.info("{}: {}", campaign, counts));
+            report.byCampaign().forEach((campaign, counts) -> {
+                if (counts.planned + counts.sent + counts.failed + counts.cancelled + counts.retrying > 0) {
+                    LOG.info("{}: {}", campaign, counts);
+                }
+            });
+            report.warnings().forEach(w -> LOG.warn("{}", w));
             if (report.problem() != null) {
                 LOG.warn("{}", report.problem());
             }
