@@ -1,5 +1,9 @@
 package dev.tayori.cli;
 
+import dev.tayori.overview.Formats;
+import dev.tayori.overview.MailPreview;
+import dev.tayori.overview.CampaignOverview;
+
 import dev.tayori.App;
 import dev.tayori.campaign.Announcement;
 import dev.tayori.campaign.Campaign;
@@ -95,7 +99,7 @@ final class CampaignsCommand {
         PrintWriter out = context.out();
         out.printf("%-20s %-13s %-7s %-26s %s%n", "CAMPAIGN", "KIND", "STATE", "NEXT SEND", "MAIL SO FAR");
         for (Campaign c : app.campaigns().all()) {
-            CampaignReport report = CampaignReport.of(app, c, context.clock().instant());
+            CampaignOverview report = CampaignOverview.of(app, c, context.clock().instant());
             out.printf("%-20s %-13s %-7s %-26s %s%n", c.id(), c.kind(), report.state(), report.nextSend(), report.counts());
         }
         out.flush();
@@ -107,7 +111,7 @@ final class CampaignsCommand {
         CliContext context = root.context;
         App app = context.app();
         Campaign c = app.campaigns().get(id);
-        CampaignReport report = CampaignReport.of(app, c, context.clock().instant());
+        CampaignOverview report = CampaignOverview.of(app, c, context.clock().instant());
         PrintWriter out = context.out();
         out.println(c.id() + ": " + c.kind() + " '" + c.name() + "' (" + c.file() + ")" + summary(c));
         out.println("  state:      " + report.state());

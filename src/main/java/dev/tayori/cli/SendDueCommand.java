@@ -1,5 +1,8 @@
 package dev.tayori.cli;
 
+import dev.tayori.overview.Formats;
+import dev.tayori.overview.CampaignOverview;
+
 import dev.tayori.delivery.SendReport;
 import java.time.Instant;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.tayori.cli;
 import dev.tayori.App;
 import dev.tayori.schedule.Clockwork;
 import dev.tayori.web.Mailbox;
+import dev.tayori.web.admin.AdminAuth;
 import dev.tayori.web.WebServer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,9 +34,13 @@ final class ServeCommand implements Callable<Integer> {
             context.err().println("warning: sender.postal-address is not set; every mail must show a postal address"
                     + " or contact (特定電子メール法): set sender.postal-address in tayori.yaml");
         }
+        AdminAuth adminAuth = new AdminAuth(app.jdbi(), app.clock());
+        adminAuth.prepare(app.settings().adminPassword()).ifPresent(password -> context.out().println(
+                "The admin pages (" + app.settings().baseUrl() + "/admin) have a new password, shown only this once: "
+                        + password + "\n  (set admin.password in tayori.yaml to choose your own)"));
         CountDownLatch stopped = new CountDownLatch(1);
         try (Clockwork clockwork = new Clockwork(app.dueWork(), app.clock());
-                WebServer web = new WebServer(app, mailbox).start(host, app.settings().webPort())) {
+                WebServer web = new WebServer(app, mailbox, adminAuth).start(host, app.settings().webPort())) {
             clockwork.start();
             clockwork.runNow();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

@@ -1,5 +1,8 @@
 package dev.tayori.cli;
 
+import dev.tayori.overview.Formats;
+import dev.tayori.overview.CampaignOverview;
+
 import dev.tayori.App;
 import dev.tayori.delivery.Delivery;
 import dev.tayori.delivery.DeliveryDao;

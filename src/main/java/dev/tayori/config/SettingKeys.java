@@ -20,6 +20,8 @@ final class SettingKeys {
         DEFAULTS.put("smtp.timeout-seconds", "30");
         DEFAULTS.put("web.port", "8080");
         DEFAULTS.put("web.base-url", "");
+        DEFAULTS.put("admin.password", "");
+        DEFAULTS.put("api.token", "");
         DEFAULTS.put("sender.name", "tayori");
         DEFAULTS.put("sender.email", "tayori@localhost");
         DEFAULTS.put("sender.postal-address", "");

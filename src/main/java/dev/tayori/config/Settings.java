@@ -20,7 +20,9 @@ public record Settings(
         String articlesFeed,
         int batchSize,
         int maxAttempts,
-        int leaseSeconds) {
+        int leaseSeconds,
+        String adminPassword,
+        String apiToken) {
 
     static Settings from(RawSettings raw) {
         Parser p = new Parser(raw);
@@ -46,22 +48,23 @@ public record Settings(
                 webPort, baseUrl, sender, p.zone("timezone"), Path.of(p.text("campaigns.dir")),
                 Path.of(p.text("templates.dir")), Path.of(p.text("articles.dir")), p.text("articles.feed"),
                 p.positive("delivery.batch-size"),
-                p.positive("delivery.max-attempts"), p.positive("delivery.lease-seconds"));
+                p.positive("delivery.max-attempts"), p.positive("delivery.lease-seconds"), p.text("admin.password"),
+                p.apiToken("api.token"));
     }
 
     public Settings withDatabaseUrl(String url) {
         return new Settings(url, smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken);
     }
 
     public Settings withSmtp(SmtpSettings newSmtp) {
         return new Settings(databaseUrl, newSmtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken);
     }
 
     public Settings withSender(Sender newSender) {
         return new Settings(databaseUrl, smtp, webPort, baseUrl, newSender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken);
     }
 
     /** Turns text into typed values; every complaint names the key and where its value came from. */
@@ -126,6 +129,14 @@ public record Settings(
                 throw error(key, "is not a valid web address");
             }
             return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        }
+
+        String apiToken(String key) {
+            String token = text(key);
+            if (!token.isEmpty() && token.length() < 24) {
+                throw error(key, "must be at least 24 characters long (it is the password of the API)");
+            }
+            return token;
         }
 
         void noLineBreaks(String key) {

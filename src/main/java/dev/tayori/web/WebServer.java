@@ -2,6 +2,9 @@ package dev.tayori.web;
 
 import dev.tayori.App;
 import dev.tayori.render.TemplateProblem;
+import dev.tayori.web.admin.AdminAuth;
+import dev.tayori.web.admin.AdminRoutes;
+import dev.tayori.web.api.ApiRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.time.Duration;
@@ -20,12 +23,14 @@ public final class WebServer implements AutoCloseable {
     private final Javalin javalin;
     private final MailNow mailNow;
 
-    static final java.util.List<String> PAGES = java.util.List.of("subscribe", "subscribe-sent", "too-many", "confirm",
-            "confirmed", "confirm-expired", "link-unknown", "unsubscribe", "unsubscribed", "mailbox", "mailbox-message");
+    static final java.util.List<String> PAGES = java.util.List.of("pages/subscribe", "pages/subscribe-sent",
+            "pages/too-many", "pages/confirm", "pages/confirmed", "pages/confirm-expired", "pages/link-unknown",
+            "pages/unsubscribe", "pages/unsubscribed", "pages/mailbox", "pages/mailbox-message", "admin/login",
+            "admin/dashboard", "admin/campaigns", "admin/campaign", "admin/report", "admin/subscribers", "admin/subscriber");
 
-    public WebServer(App app, Mailbox mailbox) {
+    public WebServer(App app, Mailbox mailbox, AdminAuth adminAuth) {
         // a broken page template stops the start with file:line, instead of a 500 for the first reader
-        PAGES.forEach(page -> app.templates().check("pages/" + page + ".ftlh"));
+        PAGES.forEach(page -> app.templates().check(page + ".ftlh"));
         Pages pages = new Pages(app.templates(), app.settings().sender());
         this.mailNow = new MailNow(app.dueWork(), app.clock());
         RateLimiter perIp = new RateLimiter(SIGNUPS_PER_MINUTE, Duration.ofMinutes(1), app.clock());
@@ -55,6 +60,8 @@ public final class WebServer implements AutoCloseable {
             javalin.get("/mailbox/{n}", box::message);
             javalin.get("/mailbox/{n}/html", box::html);
         }
+        AdminRoutes.register(javalin, app, adminAuth);
+        ApiRoutes.register(javalin, app);
         javalin.exception(TemplateProblem.class, (e, ctx) -> {
             LOG.error("page template problem: {}", e.located());
             ctx.status(500).contentType("text/plain; charset=utf-8")

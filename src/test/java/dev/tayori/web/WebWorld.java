@@ -17,6 +17,9 @@ final class WebWorld implements AutoCloseable {
     final TestWorld world;
     final WebServer web;
     final String base;
+    static final String ADMIN_PASSWORD = "correct horse battery staple";
+    static final String API_TOKEN = "test-api-token-0123456789abcdef";
+    final dev.tayori.web.admin.AdminAuth adminAuth;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     WebWorld(Path dir, Instant now, boolean withMailbox) throws Exception {
@@ -28,8 +31,11 @@ final class WebWorld implements AutoCloseable {
         base = "http://127.0.0.1:" + port;
         world.env().put("TAYORI_WEB_BASE_URL", base);
         world.env().put("TAYORI_WEB_PORT", String.valueOf(port));
+        world.env().put("TAYORI_API_TOKEN", API_TOKEN);
         Mailbox mailbox = withMailbox ? () -> world.received() : null;
-        web = new WebServer(world.app(), mailbox).start("127.0.0.1", port);
+        adminAuth = new dev.tayori.web.admin.AdminAuth(world.app().jdbi(), world.clock);
+        adminAuth.prepare(ADMIN_PASSWORD);
+        web = new WebServer(world.app(), mailbox, adminAuth).start("127.0.0.1", port);
     }
 
     HttpResponse<String> get(String path) throws Exception {

@@ -1,4 +1,4 @@
-package dev.tayori.cli;
+package dev.tayori.overview;
 
 import dev.tayori.App;
 import dev.tayori.announcement.Schedule;
@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What `campaigns list` and `campaigns show` say about a campaign, in the operator's time zone. */
-record CampaignReport(String state, String nextSend, String counts, List<String> details) {
-    static CampaignReport of(App app, Campaign c, Instant now) {
+/** What `campaigns list`, `campaigns show` and the admin pages say about a campaign, in the operator's time zone. */
+public record CampaignOverview(String state, String nextSend, String counts, List<String> details) {
+    public static CampaignOverview of(App app, Campaign c, Instant now) {
         ZoneId zone = app.settings().timezone();
         boolean paused = app.control().paused(c.id());
         String next = "-";
@@ -50,6 +50,6 @@ record CampaignReport(String state, String nextSend, String counts, List<String>
         if (paused) {
             next = "paused";
         }
-        return new CampaignReport(paused ? "paused" : "active", next, countText, details);
+        return new CampaignOverview(paused ? "paused" : "active", next, countText, details);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tayori.cli;
+package dev.tayori.overview;
 
 import dev.tayori.App;
 import dev.tayori.campaign.Announcement;
@@ -22,15 +22,15 @@ import java.util.Map;
  * Renders a campaign's mail as a subscriber would get it, without recording anything: for
  * `campaigns preview` and `campaigns test-send`.
  */
-final class MailPreview {
+public final class MailPreview {
     /** The rendered mail, and for a newsletter a line per featured article. */
-    record Preview(RenderedMail mail, List<String> notes) {
+    public record Preview(RenderedMail mail, List<String> notes) {
     }
 
     private MailPreview() {
     }
 
-    static Preview render(App app, Campaign campaign, int stepNumber, Instant at, String name, String email) {
+    public static Preview render(App app, Campaign campaign, int stepNumber, Instant at, String name, String email) {
         var settings = app.settings();
         Map<String, Object> model = MailModel.of(settings.sender(), name, email,
                 settings.baseUrl() + "/unsubscribe/PREVIEW", settings.baseUrl(), "");

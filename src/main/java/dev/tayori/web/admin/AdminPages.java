@@ -1,0 +1,248 @@
+package dev.tayori.web.admin;
+
+import dev.tayori.App;
+import dev.tayori.announcement.Schedule;
+import dev.tayori.campaign.Announcement;
+import dev.tayori.campaign.Campaign;
+import dev.tayori.campaign.Newsletter;
+import dev.tayori.campaign.Sequence;
+import dev.tayori.delivery.Delivery;
+import dev.tayori.delivery.DeliveryDao;
+import dev.tayori.overview.CampaignOverview;
+import dev.tayori.overview.Formats;
+import dev.tayori.overview.MailPreview;
+import dev.tayori.overview.OverviewDao;
+import dev.tayori.overview.SvgChart;
+import dev.tayori.render.Templates;
+import dev.tayori.subscriber.Subscriber;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The operator's pages under /admin: dashboard, campaigns, subscribers, reports. */
+final class AdminPages {
+    private final App app;
+    private final Templates templates;
+    private final ZoneId zone;
+
+    AdminPages(App app) {
+        this.app = app;
+        this.templates = app.templates();
+        this.zone = app.settings().timezone();
+    }
+
+    void show(Context ctx, String page, Map<String, Object> model) {
+        AdminAuth.Session session = ctx.attribute("session");
+        model.put("csrf", session == null ? "" : session.csrf());
+        model.put("senderName", app.settings().sender().name());
+        if (ctx.queryParam("done") != null) {
+            model.put("notice", ctx.queryParam("done"));
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(templates.render("admin/" + page + ".ftlh", model));
+    }
+
+    void dashboard(Context ctx) {
+        Map<String, Object> model = new HashMap<>();
+        Map<String, Integer> byStatus = app.jdbi().withExtension(OverviewDao.class, OverviewDao::subscribersByStatus);
+        model.put("byStatus", Map.of("pending", byStatus.getOrDefault("pending", 0),
+                "confirmed", byStatus.getOrDefault("confirmed", 0),
+                "unsubscribed", byStatus.getOrDefault("unsubscribed", 0),
+                "bounced", byStatus.getOrDefault("bounced", 0)));
+        LocalDate today = app.clock().instant().atZone(zone).toLocalDate();
+        LocalDate first = today.minusDays(29);
+        long offset = zone.getRules().getOffset(app.clock().instant()).getTotalSeconds() * 1000L;
+        Map<Long, Integer> perDay = app.jdbi().withExtension(OverviewDao.class,
+                dao -> dao.signUpsPerDay(first.atStartOfDay(zone).toInstant().toEpochMilli(), offset));
+        model.put("signUpChart", SvgChart.daily("登録数（日別、過去30日）", first, today, byDay(perDay)));
+        List<Map<String, Object>> next = new ArrayList<>();
+        for (Campaign c : app.campaigns().all()) {
+            CampaignOverview o = CampaignOverview.of(app, c, app.clock().instant());
+            next.add(Map.of("id", c.id(), "name", c.name(), "kind", c.kind(), "next", o.nextSend(), "state", o.state()));
+        }
+        model.put("nextSends", next);
+        show(ctx, "dashboard", model);
+    }
+
+    void campaigns(Context ctx) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Campaign c : app.campaigns().all()) {
+            CampaignOverview o = CampaignOverview.of(app, c, app.clock().instant());
+            rows.add(Map.of("id", c.id(), "name", c.name(), "kind", c.kind(), "state", o.state(), "next", o.nextSend(),
+                    "counts", o.counts()));
+        }
+        show(ctx, "campaigns", new HashMap<>(Map.of("campaigns", rows)));
+    }
+
+    void campaign(Context ctx) {
+        Campaign c = app.campaigns().get(ctx.pathParam("id"));
+        CampaignOverview o = CampaignOverview.of(app, c, app.clock().instant());
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", c.id());
+        model.put("name", c.name());
+        model.put("kind", c.kind());
+        model.put("state", o.state());
+        model.put("next", o.nextSend());
+        model.put("counts", o.counts());
+        model.put("details", o.details());
+        model.put("steps", c instanceof Sequence s ? s.size() : 0);
+        model.put("announcement", c instanceof Announcement);
+        model.put("scheduled", c instanceof Announcement && app.announcements().find(c.id())
+                .map(s -> Schedule.SCHEDULED.equals(s.state())).orElse(false));
+        show(ctx, "campaign", model);
+    }
+
+    /** The mail as the subscriber will see it: the HTML part, for an iframe on the campaign page. */
+    void preview(Context ctx) {
+        Campaign c = app.campaigns().get(ctx.pathParam("id"));
+        int step = ctx.queryParam("step") == null ? 1 : Integer.parseInt(ctx.queryParam("step"));
+        String html;
+        try {
+            html = MailPreview.render(app, c, step, app.clock().instant(), "読者", "reader@example.jp").mail().html();
+        } catch (IllegalArgumentException | dev.tayori.content.ContentException e) {
+            html = "<p>" + e.getMessage().replace("&", "&amp;").replace("<", "&lt;") + "</p>";
+        }
+        ctx.header("Content-Security-Policy", "script-src 'none'");
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(html);
+    }
+
+    void report(Context ctx) {
+        Campaign c = app.campaigns().get(ctx.pathParam("id"));
+        long offset = zone.getRules().getOffset(app.clock().instant()).getTotalSeconds() * 1000L;
+        Map<LocalDate, Integer> sent = byDay(app.jdbi().withExtension(DeliveryDao.class, dao -> dao.sentPerDay(c.id(), offset)));
+        Map<LocalDate, Integer> unsubscribed = byDay(app.jdbi().withExtension(OverviewDao.class,
+                dao -> dao.unsubscribesPerDay(c.id(), offset)));
+        LocalDate today = app.clock().instant().atZone(zone).toLocalDate();
+        LocalDate first = sent.keySet().stream().min(LocalDate::compareTo).orElse(today.minusDays(13));
+        if (first.isAfter(today.minusDays(13))) {
+            first = today.minusDays(13);
+        }
+        Map<String, Integer> counts = app.jdbi().withExtension(DeliveryDao.class, dao -> dao.countsByState(c.id()));
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", c.id());
+        model.put("name", c.name());
+        model.put("sentChart", SvgChart.daily("送信数（日別）", first, today, sent));
+        model.put("unsubscribeChart", SvgChart.daily("配信停止（日別）", first, today, unsubscribed));
+        model.put("sent", counts.getOrDefault("sent", 0));
+        model.put("failed", counts.getOrDefault("failed", 0));
+        model.put("waiting", counts.getOrDefault("planned", 0) + counts.getOrDefault("sending", 0));
+        model.put("cancelled", counts.getOrDefault("cancelled", 0));
+        model.put("unsubscribed", unsubscribed.values().stream().mapToInt(Integer::intValue).sum());
+        show(ctx, "report", model);
+    }
+
+    void subscribers(Context ctx) {
+        Map<String, Object> model = new HashMap<>();
+        String q = ctx.queryParam("q");
+        model.put("q", q == null ? "" : q);
+        long after = ctx.queryParam("after") == null ? 0 : Long.parseLong(ctx.queryParam("after"));
+        List<Subscriber> page = app.subscribers().page(after, 50);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Subscriber s : page) {
+            if (q == null || q.isBlank() || s.email().contains(q.strip())) {
+                rows.add(Map.of("id", s.id(), "email", s.email(), "name", s.name(), "status", s.status().db(),
+                        "confirmed", Formats.local(s.confirmedAt(), zone)));
+            }
+        }
+        model.put("subscribers", rows);
+        model.put("nextAfter", page.size() == 50 ? page.get(page.size() - 1).id() : 0);
+        show(ctx, "subscribers", model);
+    }
+
+    void subscriber(Context ctx) {
+        Subscriber s = app.subscribers().byId(Long.parseLong(ctx.pathParam("id")))
+                .orElseThrow(() -> new io.javalin.http.NotFoundResponse("no such subscriber"));
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", s.id());
+        model.put("email", s.email());
+        model.put("name", s.name());
+        model.put("status", s.status().db());
+        model.put("created", Formats.local(s.createdAt(), zone));
+        model.put("confirmed", Formats.local(s.confirmedAt(), zone));
+        model.put("unsubscribed", Formats.local(s.unsubscribedAt(), zone));
+        List<Map<String, Object>> consents = new ArrayList<>();
+        app.subscribers().consents(s.id()).forEach(c -> consents.add(Map.of("at", Formats.local(c.at(), zone),
+                "event", c.event(), "source", c.source(), "origin", c.origin(),
+                "form", c.formVersion() == null ? "" : c.formVersion())));
+        model.put("consents", consents);
+        List<Map<String, Object>> enrollments = new ArrayList<>();
+        app.enrollments().of(s.id()).forEach(e -> enrollments.add(Map.of("sequence", e.sequenceId(), "state", e.state(),
+                "next", e.nextStep(), "due", Formats.local(e.nextDueAt(), zone))));
+        model.put("enrollments", enrollments);
+        List<Map<String, Object>> deliveries = new ArrayList<>();
+        for (Delivery d : app.jdbi().withExtension(DeliveryDao.class, dao -> dao.ofSubscriber(s.id()))) {
+            deliveries.add(Map.of("campaign", d.campaignId(), "item", d.itemKey(), "state", d.state(),
+                    "at", Formats.local(d.sentAt() != null ? d.sentAt() : d.plannedAt(), zone),
+                    "error", d.lastError() == null ? "" : d.lastError()));
+        }
+        model.put("deliveries", deliveries);
+        show(ctx, "subscriber", model);
+    }
+
+    // --- actions (POST, CSRF-checked before they get here) ---
+
+    void pause(Context ctx) {
+        app.control().pause(ctx.pathParam("id"), "admin page");
+        ctx.redirect("/admin/campaigns/" + ctx.pathParam("id") + "?done=paused");
+    }
+
+    void resume(Context ctx) {
+        app.control().resume(ctx.pathParam("id"));
+        ctx.redirect("/admin/campaigns/" + ctx.pathParam("id") + "?done=resumed");
+    }
+
+    void schedule(Context ctx) {
+        String id = ctx.pathParam("id");
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(ctx.formParam("at") + ":00" + offsetOf(ctx.formParam("at"))).toInstant();
+        } catch (DateTimeParseException | NullPointerException e) {
+            ctx.status(400);
+            ctx.redirect("/admin/campaigns/" + id + "?done=" + java.net.URLEncoder.encode("日時の形式が正しくありません",
+                    java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
+        String segment = ctx.formParam("segment");
+        try {
+            app.announcements().schedule(id, at, segment == null || segment.isBlank() ? null : segment.strip());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            ctx.redirect("/admin/campaigns/" + id + "?done=" + java.net.URLEncoder.encode(e.getMessage(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
+        ctx.redirect("/admin/campaigns?done=scheduled");
+    }
+
+    void unschedule(Context ctx) {
+        app.announcements().unschedule(ctx.pathParam("id"));
+        ctx.redirect("/admin/campaigns/" + ctx.pathParam("id") + "?done=unscheduled");
+    }
+
+    void unsubscribe(Context ctx) {
+        Subscriber s = app.subscribers().byId(Long.parseLong(ctx.pathParam("id"))).orElseThrow();
+        app.subscribers().unsubscribe(s, "admin page");
+        ctx.redirect("/admin/subscribers/" + s.id() + "?done=unsubscribed");
+    }
+
+    /** A datetime-local field has no offset: it means the operator's time zone. */
+    private String offsetOf(String local) {
+        var when = java.time.LocalDateTime.parse(local);
+        return zone.getRules().getOffset(when).getId().replace("Z", "+00:00");
+    }
+
+    private Map<LocalDate, Integer> byDay(Map<Long, Integer> epochDays) {
+        Map<LocalDate, Integer> days = new TreeMap<>();
+        epochDays.forEach((day, n) -> days.put(LocalDate.ofEpochDay(day), n));
+        return days;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.tayori.web.admin;
+
+import dev.tayori.App;
+import dev.tayori.web.RateLimiter;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HandlerType;
+import io.javalin.http.SameSite;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Optional;
+
+/**
+ * /admin: signed in with the admin password, a session cookie (HttpOnly, SameSite=Strict), a CSRF
+ * token in every form, and sign-in attempts limited per IP address.
+ */
+public final class AdminRoutes {
+    static final String COOKIE = "tayori_admin";
+    static final int SIGN_INS_PER_MINUTE = 5;
+
+    private AdminRoutes() {
+    }
+
+    public static void register(Javalin web, App app, AdminAuth auth) {
+        AdminPages pages = new AdminPages(app);
+        RateLimiter signIns = new RateLimiter(SIGN_INS_PER_MINUTE, Duration.ofMinutes(1), app.clock());
+        boolean secure = app.settings().baseUrl().startsWith("https://");
+
+        web.before("/admin*", ctx -> guard(ctx, auth));
+        web.get("/admin/login", ctx -> pages.show(ctx, "login", new HashMap<>()));
+        web.post("/admin/login", ctx -> {
+            if (!signIns.allow(ctx.ip())) {
+                ctx.status(429);
+                HashMap<String, Object> model = new HashMap<>();
+                model.put("error", "サインインの試行が多すぎます。1分ほど待ってからもう一度お試しください。");
+                pages.show(ctx, "login", model);
+                return;
+            }
+            if (!auth.passwordMatches(ctx.formParam("password"))) {
+                ctx.status(401);
+                HashMap<String, Object> model = new HashMap<>();
+                model.put("error", "パスワードが違います。");
+                pages.show(ctx, "login", model);
+                return;
+            }
+            AdminAuth.Session session = auth.signIn();
+            Cookie cookie = new Cookie(COOKIE, session.id(), "/", (int) AdminAuth.SESSION.toSeconds(), secure, 0, true,
+                    null, null, SameSite.STRICT);
+            ctx.cookie(cookie);
+            ctx.redirect("/admin");
+        });
+        web.post("/admin/logout", ctx -> {
+            auth.signOut(ctx.cookie(COOKIE));
+            ctx.removeCookie(COOKIE, "/");
+            ctx.redirect("/admin/login");
+        });
+        web.get("/admin", pages::dashboard);
+        web.get("/admin/campaigns", pages::campaigns);
+        web.get("/admin/campaigns/{id}", pages::campaign);
+        web.get("/admin/campaigns/{id}/preview", pages::preview);
+        web.get("/admin/campaigns/{id}/report", pages::report);
+        web.post("/admin/campaigns/{id}/pause", pages::pause);
+        web.post("/admin/campaigns/{id}/resume", pages::resume);
+        web.post("/admin/campaigns/{id}/schedule", pages::schedule);
+        web.post("/admin/campaigns/{id}/unschedule", pages::unschedule);
+        web.get("/admin/subscribers", pages::subscribers);
+        web.get("/admin/subscribers/{id}", pages::subscriber);
+        web.post("/admin/subscribers/{id}/unsubscribe", pages::unsubscribe);
+    }
+
+    /** Every /admin request but the sign-in page needs a session; every POST but sign-in needs the CSRF token. */
+    private static void guard(Context ctx, AdminAuth auth) {
+        if (ctx.path().equals("/admin/login")) {
+            return;
+        }
+        Optional<AdminAuth.Session> session = auth.session(ctx.cookie(COOKIE));
+        if (session.isEmpty()) {
+            if (ctx.method() == HandlerType.GET) {
+                ctx.redirect("/admin/login");
+            } else {
+                ctx.status(401).result("sign in first");
+            }
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        ctx.attribute("session", session.get());
+        if (ctx.method() == HandlerType.POST) {
+            String token = ctx.formParam("csrf");
+            if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                    session.get().csrf().getBytes(StandardCharsets.UTF_8))) {
+                ctx.status(403).contentType("text/plain; charset=utf-8")
+                        .result("このフォームは無効です（CSRFトークンがありません）。ページを開き直してください。");
+                ctx.skipRemainingHandlers();
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tayori.web;
+
+import static dev.tayori.TestWorld.tokyo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The operator signs in and schedules an announcement, in a real browser. */
+class AdminInBrowserTest {
+    @TempDir
+    Path dir;
+    WebWorld web;
+    ChromeDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        web = new WebWorld(dir, tokyo(2026, 11, 23, 10, 0), false);
+        browser = Browser.start(dir.resolve("chromium-profile"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        web.close();
+    }
+
+    private void heading(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
+    }
+
+    @Test
+    void theOperatorSignsInSchedulesAnAnnouncementAndSeesItsNextSend() {
+        browser.get(web.base + "/admin/campaigns");
+        heading("サインイン");
+        browser.findElement(By.id("password")).sendKeys(WebWorld.ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        heading("ダッシュボード");
+
+        browser.findElement(By.linkText("キャンペーン")).click();
+        heading("キャンペーン");
+        browser.findElement(By.linkText("オンライン講座 先行予約のご案内")).click();
+        heading("オンライン講座");
+        WebElement at = browser.findElement(By.id("at"));
+        browser.executeScript("arguments[0].value = '2026-12-01T12:00'", at);
+        browser.findElement(By.id("segment")).sendKeys("workbook-finished");
+        browser.findElement(By.cssSelector("#schedule-form button[type=submit]")).click();
+        heading("キャンペーン");
+
+        String next = browser.findElement(By.cssSelector("tr[data-campaign='course-early-booking'] td.next")).getText();
+        assertEquals("2026-12-01 12:00 +09:00", next);
+        var schedule = web.world.app().announcements().find("course-early-booking").orElseThrow();
+        assertEquals(tokyo(2026, 12, 1, 12, 0), schedule.sendAt());
+        assertEquals("workbook-finished", schedule.segment());
+        assertTrue(browser.getPageSource().contains("scheduled"));
+    }
+}
