@@ -262,6 +262,28 @@ final class SubscribersCommand {
         return ExitCodes.OK;
     }
 
+    @Command(name = "restart-workbook", mixinStandardHelpOptions = true,
+            description = {"Give a subscriber the workbook again from lesson 1 (lesson 1 at the next send-due).",
+                    "A reader who signs up again does not get the workbook twice unless you do this."})
+    int restartWorkbook(@Parameters(paramLabel = "EMAIL") String email) {
+        CliContext context = root.context;
+        App app = context.app();
+        Subscriber s = app.subscribers().byEmail(email);
+        if (!s.mayReceiveCampaignMail()) {
+            throw new IllegalArgumentException(s.email() + " is " + s.status().db() + "; only a confirmed subscriber can get the workbook");
+        }
+        String sequence = app.campaigns().welcomeSequence().orElseThrow(
+                () -> new IllegalArgumentException("there is no sequence campaign in campaigns/")).id();
+        Instant now = context.clock().instant();
+        boolean restarted = app.enrollments().restart(s.id(), sequence, now);
+        if (!restarted) {
+            app.jdbi().useHandle(h -> Enrollments.enroll(h, s.id(), sequence, now));
+        }
+        context.out().println(s.email() + " starts " + sequence + " again from lesson 1 with the next send-due");
+        context.out().flush();
+        return ExitCodes.OK;
+    }
+
     private static ZoneId zone(CliContext context) {
         return context.settings().timezone();
     }

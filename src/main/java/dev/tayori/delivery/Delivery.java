@@ -16,7 +16,8 @@ public record Delivery(long id, long subscriberId, String campaignId, String ite
     public static final String FAILED = "failed";
     public static final String CANCELLED = "cancelled";
 
-    public static String stepKey(int step) {
-        return "step:" + step;
+    /** step:3 in the first round; step:3#2 when the operator gave the sequence again. */
+    public static String stepKey(int step, int round) {
+        return "step:" + step + (round > 1 ? "#" + round : "");
     }
 }

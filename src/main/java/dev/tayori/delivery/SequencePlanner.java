@@ -57,7 +57,7 @@ public final class SequencePlanner implements Planner {
                                 Enrollment.FINISHED, at);
                         continue;
                     }
-                    recorded += deliveries.plan(step.subscriberId(), sequence.id(), Delivery.stepKey(step.nextStep()),
+                    recorded += deliveries.plan(step.subscriberId(), sequence.id(), Delivery.stepKey(step.nextStep(), step.round()),
                             step.nextStep(), MessageIds.next(sequence.id(), senderDomain), at, step.nextDueAt());
                     boolean last = step.nextStep() == sequence.size();
                     Instant nextDue = last ? null : sequence.nextDueAfter(at, ZoneId.of(step.timeZone()));

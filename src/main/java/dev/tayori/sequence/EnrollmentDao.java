@@ -31,4 +31,7 @@ public interface EnrollmentDao {
 
     @SqlUpdate
     int stopAll(@Bind("subscriberId") long subscriberId);
+
+    @SqlUpdate
+    int restart(@Bind("subscriberId") long subscriberId, @Bind("sequenceId") String sequenceId, @Bind("at") Instant at);
 }

@@ -23,6 +23,11 @@ public final class Enrollments {
         handle.attach(EnrollmentDao.class).stopAll(subscriberId);
     }
 
+    /** The operator's say-so: the sequence again from step 1, now, as a new round. */
+    public boolean restart(long subscriberId, String sequenceId, Instant at) {
+        return jdbi.withExtension(EnrollmentDao.class, dao -> dao.restart(subscriberId, sequenceId, at)) == 1;
+    }
+
     public List<Enrollment> of(long subscriberId) {
         return jdbi.withExtension(EnrollmentDao.class, dao -> dao.ofSubscriber(subscriberId));
     }

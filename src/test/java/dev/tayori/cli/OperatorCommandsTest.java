@@ -148,6 +148,24 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void theOperatorCanGiveTheWorkbookAgainAndEachLessonGoesOnceARound() {
+        world.cli("subscribers", "add", "again@example.jp", "--confirmed", "--consent-source", "test",
+                "--confirmed-at", "2026-11-23T08:00+09:00");
+        world.cli("send-due", "--at", "2026-11-23T08:01+09:00");
+        world.cli("send-due", "--at", "2026-11-24T07:00+09:00");
+        world.clock.set(tokyo(2026, 11, 30, 9, 0));
+        CliResult r = world.cli("subscribers", "restart-workbook", "again@example.jp");
+        assertEquals(0, r.exitCode(), r.err());
+        world.cli("send-due", "--at", "2026-11-30T09:01+09:00");
+        world.cli("send-due", "--at", "2026-11-30T09:02+09:00");
+        world.cli("send-due", "--at", "2026-12-01T07:00+09:00");
+        var subjects = world.received().stream().map(MailParts::subject).filter(s -> s.startsWith("【")).toList();
+        assertEquals(4, subjects.size(), "lesson 1 and 2, then lesson 1 (twice run) and 2 again: " + subjects);
+        assertEquals(subjects.get(0), subjects.get(2), "lesson 1 again in the new round, once");
+        assertEquals(subjects.get(1), subjects.get(3), "then lesson 2 the next morning");
+    }
+
+    @Test
     void unsubscribeStopsTheWorkbookAndIsSafeToRepeat() {
         world.cli("subscribers", "add", "yame@example.jp", "--confirmed", "--consent-source", "test");
         world.cli("send-due");
