@@ -17,6 +17,8 @@ import dev.tayori.delivery.DeliveryHooks;
 import dev.tayori.delivery.DueWork;
 import dev.tayori.delivery.MailComposer;
 import dev.tayori.delivery.Outbox;
+import dev.tayori.delivery.SendThrottle;
+import dev.tayori.config.RateSpec;
 import dev.tayori.delivery.SequencePlanner;
 import dev.tayori.mail.SmtpConnection;
 import dev.tayori.render.Templates;
@@ -56,9 +58,11 @@ public final class App {
         this.enrollments = new Enrollments(jdbi);
         MailComposer composer = new MailComposer(jdbi, campaigns, templates, settings.sender(), settings.baseUrl(),
                 List.of(new IssueMail(jdbi, templates), new AnnouncementMail(templates)));
-        Outbox outbox = new Outbox(jdbi, composer, subscribers, () -> new SmtpConnection(settings.smtp()), clock,
-                new Outbox.Policy(settings.batchSize(), settings.maxAttempts(), Duration.ofSeconds(settings.leaseSeconds())),
-                ownerName());
+        SendThrottle throttle = new SendThrottle(settings.smtp().ratePerSecond(), RateSpec.parse(settings.smtp().window()),
+                RateSpec.parseDomains(settings.smtp().domainLimits()), Clock.systemUTC());
+        Outbox outbox = new Outbox(jdbi, composer, subscribers, () -> new SmtpConnection(settings.smtp()), throttle, clock,
+                new Outbox.Policy(settings.batchSize(), settings.maxAttempts(), Duration.ofSeconds(settings.leaseSeconds()),
+                        settings.smtp().connections()), ownerName());
         Predicate<String> paused = id -> jdbi.withExtension(CampaignStateDao.class, dao -> dao.paused(id));
         this.issuePlanner = new IssuePlanner(jdbi, campaigns, this::articles, paused, domain, settings.batchSize());
         this.dueWork = new DueWork(List.of(

@@ -39,6 +39,10 @@ final class SendDueCommand implements Callable<Integer> {
         // Warnings (e.g. the article feed was unreachable) are printed but do not fail the run: the mail
         // that was due went out, and the next run retries what waited.
         report.warnings().forEach(w -> context.err().println("warning: " + w));
+        if (report.hold() != null) {
+            context.out().println("  " + report.hold());
+            context.out().flush();
+        }
         context.err().flush();
         if (report.problem() != null) {
             context.err().println("error: " + report.problem());

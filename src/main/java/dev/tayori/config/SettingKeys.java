@@ -18,6 +18,12 @@ final class SettingKeys {
         DEFAULTS.put("smtp.password", "");
         DEFAULTS.put("smtp.starttls", "false");
         DEFAULTS.put("smtp.timeout-seconds", "30");
+        DEFAULTS.put("smtp.connections", "4");
+        DEFAULTS.put("smtp.messages-per-connection", "1000");
+        DEFAULTS.put("smtp.rate-per-second", "0");
+        DEFAULTS.put("smtp.window", "");
+        // Japanese carrier mail throttles senders hard; go slower there unless told otherwise.
+        DEFAULTS.put("smtp.domain-limits", "docomo.ne.jp=2/s, ezweb.ne.jp=2/s, au.com=2/s, softbank.ne.jp=2/s, i.softbank.jp=2/s");
         DEFAULTS.put("web.port", "8080");
         DEFAULTS.put("web.base-url", "");
         DEFAULTS.put("admin.password", "");

@@ -44,7 +44,10 @@ public record Settings(
         }
         return new Settings(database,
                 new SmtpSettings(p.text("smtp.host"), p.port("smtp.port"), p.text("smtp.username"),
-                        p.text("smtp.password"), p.bool("smtp.starttls"), p.positive("smtp.timeout-seconds")),
+                        p.text("smtp.password"), p.bool("smtp.starttls"), p.positive("smtp.timeout-seconds"),
+                        p.positive("smtp.connections"), p.positive("smtp.messages-per-connection"),
+                        p.atLeastZero("smtp.rate-per-second"), p.limit("smtp.window", true),
+                        p.limit("smtp.domain-limits", false)),
                 webPort, baseUrl, sender, p.zone("timezone"), Path.of(p.text("campaigns.dir")),
                 Path.of(p.text("templates.dir")), Path.of(p.text("articles.dir")), p.text("articles.feed"),
                 p.positive("delivery.batch-size"),
@@ -91,6 +94,29 @@ public record Settings(
             int value = integer(key);
             if (value < 1) {
                 throw error(key, "must be a whole number of 1 or more");
+            }
+            return value;
+        }
+
+        int atLeastZero(String key) {
+            int value = integer(key);
+            if (value < 0) {
+                throw error(key, "must be 0 (no limit) or more");
+            }
+            return value;
+        }
+
+        /** "1000/1h" for the window; "domain=N/s, domain=N/min" for domain limits; checked by RateSpec. */
+        String limit(String key, boolean window) {
+            String value = text(key);
+            try {
+                if (window) {
+                    RateSpec.parse(value);
+                } else {
+                    RateSpec.parseDomains(value);
+                }
+            } catch (IllegalArgumentException e) {
+                throw error(key, e.getMessage());
             }
             return value;
         }

@@ -37,6 +37,10 @@ public interface DeliveryDao {
     @SqlUpdate
     int release(@Bind("owner") String owner);
 
+    @SqlUpdate
+    int holdUntil(@Bind("id") long id, @Bind("owner") String owner, @Bind("until") Instant until,
+            @Bind("reason") String reason);
+
     @SqlQuery
     List<Delivery> ofSubscriber(@Bind("subscriberId") long subscriberId);
 

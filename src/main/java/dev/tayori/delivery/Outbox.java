@@ -1,48 +1,50 @@
 package dev.tayori.delivery;
 
-import dev.tayori.mail.MessageBuilder;
 import dev.tayori.mail.SmtpConnection;
-import dev.tayori.mail.SmtpFailure;
-import dev.tayori.render.TemplateProblem;
-import dev.tayori.subscriber.Subscriber;
-import dev.tayori.subscriber.Subscribers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Sends recorded deliveries. Each batch is claimed in one statement (state, lease owner, lease
- * expiry) before any mail leaves, and each row is marked sent only after the server's 250 reply.
- * A row whose sender died is claimed again once its lease has expired, and sent with the same
- * Message-ID.
+ * Sends recorded deliveries. Rows are claimed in batches by one statement (state, lease owner, lease
+ * expiry) before any mail leaves, handed through a bounded queue to a pool of SMTP connections, and
+ * each is marked sent only after the server's 250 reply. Memory depends on the batch size, not on
+ * the size of the list. A row whose sender died is claimed again once its lease has expired, and sent
+ * with the same Message-ID.
  */
 public final class Outbox {
-    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
-
     /** Settings of the sending loop. */
-    public record Policy(int batchSize, int maxAttempts, Duration lease) {
+    public record Policy(int batchSize, int maxAttempts, Duration lease, int connections) {
     }
+
+    private static final Delivery END = new Delivery(-1, -1, "", "", null, "", "", 0, null, null, null, null, null,
+            null, null, null);
 
     private final Jdbi jdbi;
     private final MailComposer composer;
-    private final Subscribers subscribers;
+    private final dev.tayori.subscriber.Subscribers subscribers;
     private final Supplier<SmtpConnection> connections;
+    private final SendThrottle throttle;
     private final Clock clock;
     private final Policy policy;
     private final String owner;
 
-    public Outbox(Jdbi jdbi, MailComposer composer, Subscribers subscribers, Supplier<SmtpConnection> connections,
-            Clock clock, Policy policy, String owner) {
+    public Outbox(Jdbi jdbi, MailComposer composer, dev.tayori.subscriber.Subscribers subscribers,
+            Supplier<SmtpConnection> connections, SendThrottle throttle, Clock clock, Policy policy, String owner) {
         this.jdbi = jdbi;
         this.composer = composer;
         this.subscribers = subscribers;
         this.connections = connections;
+        this.throttle = throttle;
         this.clock = clock;
         this.policy = policy;
         this.owner = owner;
@@ -50,111 +52,79 @@ public final class Outbox {
 
     /** Sends everything due at {@code at}; stops early, with the reason in the report, if the server is unreachable. */
     public void sendDue(Instant at, SendReport report) {
-        try (SmtpConnection smtp = connections.get()) {
-            MessageBuilder builder = new MessageBuilder(smtp.session(), clock);
-            while (true) {
+        sendDue(at, report, sent -> { });
+    }
+
+    /** As {@link #sendDue(Instant, SendReport)}, telling {@code progress} how many rows have been handled. */
+    public void sendDue(Instant at, SendReport report, LongConsumer progress) {
+        int workers = Math.max(1, policy.connections());
+        BlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(Math.max(workers, policy.batchSize()));
+        AtomicReference<String> stop = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
+        for (int i = 0; i < workers; i++) {
+            RowSender sender = new RowSender(jdbi, composer, subscribers, throttle, clock, policy, owner, report);
+            Thread t = new Thread(() -> {
+                try (SmtpConnection smtp = connections.get()) {
+                    sender.run(smtp, queue, stop, at, () -> progress.accept(handled.incrementAndGet()));
+                }
+            }, "sender-" + i);
+            t.start();
+            threads.add(t);
+        }
+        try {
+            for (long batchNumber = 1; stop.get() == null; batchNumber++) {
+                // each batch is claimed under its own name, so "what did I just claim" is exact
+                String claim = owner + "#" + batchNumber;
                 List<Delivery> batch = jdbi.inTransaction(h -> {
                     DeliveryDao dao = h.attach(DeliveryDao.class);
-                    dao.claim(owner, at, at.plus(policy.lease()), policy.batchSize());
-                    return dao.claimedBy(owner);
+                    dao.claim(claim, at, at.plus(policy.lease()), policy.batchSize());
+                    return dao.claimedBy(claim);
                 });
                 if (batch.isEmpty()) {
-                    return;
+                    break;
                 }
+                for (Delivery d : batch) {
+                    while (stop.get() == null && !queue.offer(d, 200, TimeUnit.MILLISECONDS)) {
+                        // a full queue holds the claimer back: memory stays bounded by the batch size
+                    }
+                }
+                waitUntilDrained(queue, stop);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            for (int i = 0; i < workers; i++) {
+                queue.clear();
+                queue.offer(END);
+            }
+            for (int i = 0; i < threads.size(); i++) {
+                queue.offer(END);
+            }
+            for (Thread t : threads) {
                 try {
-                    smtp.connect();
-                    for (Delivery delivery : batch) {
-                        send(delivery, smtp, builder, at, report);
-                    }
-                } catch (SmtpFailure unreachable) {
-                    int released = jdbi.withExtension(DeliveryDao.class, dao -> dao.release(owner));
-                    report.problem(unreachable.getMessage() + "; " + released
-                            + " mail(s) stay queued for the next run");
-                    return;
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            int released = jdbi.withExtension(DeliveryDao.class, dao -> dao.release(owner));
+            if (stop.get() != null) {
+                String reason = stop.get();
+                if (reason.startsWith("hold:")) {
+                    report.hold(reason.substring(5) + "; " + released + " mail(s) wait for the next run");
+                } else {
+                    report.problem(reason + "; " + released + " mail(s) stay queued for the next run");
                 }
             }
         }
     }
 
-    /** Sends one claimed row; throws only when the server cannot be reached at all. */
-    private void send(Delivery delivery, SmtpConnection smtp, MessageBuilder builder, Instant at, SendReport report)
-            throws SmtpFailure {
-        SendReport.Counts counts = report.of(delivery.campaignId());
-        Optional<Subscriber> subscriber = subscribers.byId(delivery.subscriberId());
-        Optional<String> refusal = subscriber.isEmpty() ? Optional.of("the subscriber no longer exists")
-                : composer.refusal(delivery, subscriber.get(), at);
-        if (refusal.isPresent()) {
-            finish(delivery, Delivery.CANCELLED, at, refusal.get());
-            counts.cancelled++;
-            return;
+    /** The claimer waits for this batch to be sent before claiming the next, so claims stay one batch deep. */
+    private static void waitUntilDrained(BlockingQueue<Delivery> queue, AtomicReference<String> stop)
+            throws InterruptedException {
+        while (!queue.isEmpty() && stop.get() == null) {
+            Thread.sleep(5);
         }
-        jakarta.mail.internet.MimeMessage message;
-        try {
-            message = builder.build(composer.compose(delivery, subscriber.get()));
-        } catch (TemplateProblem e) {
-            finish(delivery, Delivery.FAILED, at, "template: " + e.located());
-            counts.failed++;
-            return;
-        } catch (RuntimeException e) {
-            finish(delivery, Delivery.FAILED, at, e.getMessage());
-            counts.failed++;
-            return;
-        }
-        for (int reconnects = 0; ; reconnects++) {
-            try {
-                smtp.send(message);
-                jdbi.useExtension(DeliveryDao.class, dao -> dao.markSent(delivery.id(), owner, at));
-                counts.sent++;
-                return;
-            } catch (SmtpFailure failure) {
-                switch (failure.kind()) {
-                    case UNREACHABLE -> throw failure;
-                    case CONNECTION_LOST -> {
-                        // The server may or may not have taken the message before the line dropped.
-                        // Sending it again with the same Message-ID is our stated policy: a duplicate
-                        // the receiving side can recognise beats a lesson lost for good.
-                        if (reconnects < 1) {
-                            LOG.info("connection lost while sending {}; reconnecting", delivery.messageId());
-                            smtp.connect();
-                            continue;
-                        }
-                        retryOrFail(delivery, at, failure.getMessage(), counts);
-                        return;
-                    }
-                    case TRANSIENT -> {
-                        retryOrFail(delivery, at, failure.getMessage(), counts);
-                        return;
-                    }
-                    case RECIPIENT_REJECTED -> {
-                        finish(delivery, Delivery.FAILED, at, "rejected: " + failure.getMessage());
-                        subscribers.markBounced(delivery.subscriberId(), failure.getMessage());
-                        counts.failed++;
-                        return;
-                    }
-                    case MESSAGE_REJECTED -> {
-                        finish(delivery, Delivery.FAILED, at, "rejected: " + failure.getMessage());
-                        counts.failed++;
-                        return;
-                    }
-                    default -> throw new IllegalStateException(failure.kind().name());
-                }
-            }
-        }
-    }
-
-    private void retryOrFail(Delivery delivery, Instant at, String error, SendReport.Counts counts) {
-        if (delivery.attempts() >= policy.maxAttempts()) {
-            finish(delivery, Delivery.FAILED, at, "gave up after " + delivery.attempts() + " attempts: " + error);
-            counts.failed++;
-            return;
-        }
-        // 1, 2, 4, 8 ... minutes, at most an hour between attempts
-        Duration wait = Duration.ofMinutes(Math.min(60, 1L << Math.min(6, delivery.attempts() - 1)));
-        jdbi.useExtension(DeliveryDao.class, dao -> dao.retryLater(delivery.id(), owner, at.plus(wait), error));
-        counts.retrying++;
-    }
-
-    private void finish(Delivery delivery, String state, Instant at, String reason) {
-        jdbi.useExtension(DeliveryDao.class, dao -> dao.finish(delivery.id(), owner, state, at, reason));
     }
 }

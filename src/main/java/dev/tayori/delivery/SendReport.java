@@ -24,7 +24,18 @@ public final class SendReport {
     private final java.util.List<String> warnings = new java.util.ArrayList<>();
 
     /** Something planning could not do now (e.g. the article feed is unreachable); mail already due still goes. */
-    public void warn(String message) {
+    private String hold;
+
+    /** Set when a sending limit made this run stop early; the rest goes in a later run. */
+    public synchronized void hold(String message) {
+        this.hold = message;
+    }
+
+    public synchronized String hold() {
+        return hold;
+    }
+
+    public synchronized void warn(String message) {
         warnings.add(message);
     }
 
@@ -32,7 +43,7 @@ public final class SendReport {
         return warnings;
     }
 
-    public Counts of(String campaignId) {
+    public synchronized Counts of(String campaignId) {
         return byCampaign.computeIfAbsent(campaignId, id -> new Counts());
     }
 
@@ -45,7 +56,7 @@ public final class SendReport {
         return problem;
     }
 
-    public void problem(String message) {
+    public synchronized void problem(String message) {
         this.problem = message;
     }
 

@@ -20,6 +20,7 @@ public final class SmtpConnection implements AutoCloseable {
     private final SmtpSettings settings;
     private final Session session;
     private Transport transport;
+    private int sentOnThisConnection;
 
     public SmtpConnection(SmtpSettings settings) {
         this.settings = settings;
@@ -77,9 +78,14 @@ public final class SmtpConnection implements AutoCloseable {
 
     /** Sends one message; returns only when the server has answered 250 to its data. */
     public void send(MimeMessage message) throws SmtpFailure {
+        if (sentOnThisConnection >= settings.messagesPerConnection()) {
+            // servers limit messages per connection (Postfix: 100 by default with some setups); reopen first
+            closeQuietly();
+        }
         connect();
         try {
             transport.sendMessage(message, message.getAllRecipients());
+            sentOnThisConnection++;
         } catch (SendFailedException e) {
             throw classify(e);
         } catch (MessagingException e) {
@@ -135,6 +141,7 @@ public final class SmtpConnection implements AutoCloseable {
             // the connection is gone either way
         }
         transport = null;
+        sentOnThisConnection = 0;
     }
 
     @Override

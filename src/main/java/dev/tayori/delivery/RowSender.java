@@ -1,0 +1,163 @@
+package dev.tayori.delivery;
+
+import dev.tayori.mail.EmailAddress;
+import dev.tayori.mail.MessageBuilder;
+import dev.tayori.mail.SmtpConnection;
+import dev.tayori.mail.SmtpFailure;
+import dev.tayori.render.TemplateProblem;
+import dev.tayori.subscriber.Subscriber;
+import dev.tayori.subscriber.Subscribers;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One worker of the sending pool: takes claimed rows from the queue and sends them over its connection. */
+final class RowSender {
+    private static final Logger LOG = LoggerFactory.getLogger(RowSender.class);
+
+    private final Jdbi jdbi;
+    private final MailComposer composer;
+    private final Subscribers subscribers;
+    private final SendThrottle throttle;
+    private final Clock clock;
+    private final Outbox.Policy policy;
+    private final SendReport report;
+
+    RowSender(Jdbi jdbi, MailComposer composer, Subscribers subscribers, SendThrottle throttle, Clock clock,
+            Outbox.Policy policy, String owner, SendReport report) {
+        this.jdbi = jdbi;
+        this.composer = composer;
+        this.subscribers = subscribers;
+        this.throttle = throttle;
+        this.clock = clock;
+        this.policy = policy;
+        this.report = report;
+    }
+
+    void run(SmtpConnection smtp, BlockingQueue<Delivery> queue, AtomicReference<String> stop, Instant at,
+            Runnable handled) {
+        MessageBuilder builder = new MessageBuilder(smtp.session(), clock);
+        try {
+            while (true) {
+                Delivery delivery = queue.take();
+                if (delivery.id() < 0 || stop.get() != null) {
+                    return;
+                }
+                try {
+                    send(delivery, smtp, builder, at, stop);
+                } catch (SmtpFailure unreachable) {
+                    stop.compareAndSet(null, unreachable.getMessage());
+                    return;
+                } catch (RuntimeException e) {
+                    // one broken row must not stop the mailing: it fails with the reason, the rest go on
+                    LOG.error("delivery {} failed: {}", delivery.id(), e.getMessage(), e);
+                    finish(delivery, Delivery.FAILED, at, String.valueOf(e.getMessage()));
+                    count(delivery, c -> c.failed++);
+                }
+                handled.run();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sends one claimed row; throws only when the server cannot be reached at all. */
+    private void send(Delivery delivery, SmtpConnection smtp, MessageBuilder builder, Instant at,
+            AtomicReference<String> stop) throws SmtpFailure, InterruptedException {
+        Optional<Subscriber> subscriber = subscribers.byId(delivery.subscriberId());
+        Optional<String> refusal = subscriber.isEmpty() ? Optional.of("the subscriber no longer exists")
+                : composer.refusal(delivery, subscriber.get(), at);
+        if (refusal.isPresent()) {
+            finish(delivery, Delivery.CANCELLED, at, refusal.get());
+            count(delivery, c -> c.cancelled++);
+            return;
+        }
+        MimeMessage message;
+        try {
+            message = builder.build(composer.compose(delivery, subscriber.get()));
+        } catch (TemplateProblem e) {
+            finish(delivery, Delivery.FAILED, at, "template: " + e.located());
+            count(delivery, c -> c.failed++);
+            return;
+        }
+        Optional<SendThrottle.Hold> hold = throttle.acquire(EmailAddress.parse(subscriber.get().email()).domain());
+        if (hold.isPresent()) {
+            String until = hold.get().until().toString();
+            if (hold.get().global()) {
+                stop.compareAndSet(null, "hold:waiting: " + hold.get().reason() + " until " + until);
+            }
+            jdbi.useExtension(DeliveryDao.class, dao -> dao.holdUntil(delivery.id(), delivery.leaseOwner(),
+                    hold.get().until(), "waiting: " + hold.get().reason()));
+            return;
+        }
+        for (int reconnects = 0; ; reconnects++) {
+            try {
+                smtp.send(message);
+                jdbi.useExtension(DeliveryDao.class, dao -> dao.markSent(delivery.id(), delivery.leaseOwner(), at));
+                count(delivery, c -> c.sent++);
+                return;
+            } catch (SmtpFailure failure) {
+                switch (failure.kind()) {
+                    case UNREACHABLE -> throw failure;
+                    case CONNECTION_LOST -> {
+                        // The server may or may not have taken the message before the line dropped.
+                        // Sending it again with the same Message-ID is our stated policy: a duplicate the
+                        // receiving side can recognise beats a lesson lost for good.
+                        if (reconnects < 2) {
+                            LOG.info("connection lost while sending {}; reconnecting", delivery.messageId());
+                            smtp.connect();
+                            continue;
+                        }
+                        retryOrFail(delivery, at, failure.getMessage());
+                        return;
+                    }
+                    case TRANSIENT -> {
+                        retryOrFail(delivery, at, failure.getMessage());
+                        return;
+                    }
+                    case RECIPIENT_REJECTED -> {
+                        finish(delivery, Delivery.FAILED, at, "rejected: " + failure.getMessage());
+                        subscribers.markBounced(delivery.subscriberId(), failure.getMessage());
+                        count(delivery, c -> c.failed++);
+                        return;
+                    }
+                    case MESSAGE_REJECTED -> {
+                        finish(delivery, Delivery.FAILED, at, "rejected: " + failure.getMessage());
+                        count(delivery, c -> c.failed++);
+                        return;
+                    }
+                    default -> throw new IllegalStateException(failure.kind().name());
+                }
+            }
+        }
+    }
+
+    private void retryOrFail(Delivery delivery, Instant at, String error) {
+        if (delivery.attempts() >= policy.maxAttempts()) {
+            finish(delivery, Delivery.FAILED, at, "gave up after " + delivery.attempts() + " attempts: " + error);
+            count(delivery, c -> c.failed++);
+            return;
+        }
+        // 1, 2, 4, 8 ... minutes, at most an hour between attempts
+        Duration wait = Duration.ofMinutes(Math.min(60, 1L << Math.min(6, Math.max(0, delivery.attempts() - 1))));
+        jdbi.useExtension(DeliveryDao.class, dao -> dao.retryLater(delivery.id(), delivery.leaseOwner(), at.plus(wait), error));
+        count(delivery, c -> c.retrying++);
+    }
+
+    private void finish(Delivery delivery, String state, Instant at, String reason) {
+        jdbi.useExtension(DeliveryDao.class, dao -> dao.finish(delivery.id(), delivery.leaseOwner(), state, at, reason));
+    }
+
+    private void count(Delivery delivery, java.util.function.Consumer<SendReport.Counts> change) {
+        synchronized (report) {
+            change.accept(report.of(delivery.campaignId()));
+        }
+    }
+}
