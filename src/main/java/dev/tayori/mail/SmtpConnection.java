@@ -115,6 +115,10 @@ public final class SmtpConnection implements AutoCloseable {
 
     private SmtpFailure byCode(int code, boolean recipient, MessagingException e) {
         String reply = e.getMessage() == null ? String.valueOf(code) : e.getMessage().strip();
+        if (code < 0 || !transport.isConnected()) {
+            // no reply at all: the line dropped, perhaps after the server took the message (uncertain)
+            return lost(e);
+        }
         if (code == 421) {
             closeQuietly();
             return new SmtpFailure(SmtpFailure.Kind.CONNECTION_LOST, code, "the server closed the connection: " + reply, e);
