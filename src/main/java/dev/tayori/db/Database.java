@@ -15,6 +15,8 @@ import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Opens the database, brings its schema up to date and hands out a configured Jdbi.
@@ -23,6 +25,7 @@ import org.sqlite.SQLiteDataSource;
  * sortable, and free of the time-zone surprises of TIMESTAMP columns in SQLite.
  */
 public final class Database {
+    private static final int POOL_SIZE = 12;
     private final Jdbi jdbi;
 
     private Database(Jdbi jdbi) {
@@ -77,9 +80,18 @@ public final class Database {
         // first and writes later fails with SQLITE_BUSY_SNAPSHOT when another connection wrote in
         // between, and the busy timeout cannot help it; an immediate one simply waits its turn.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl(url);
-        return dataSource;
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl(url);
+        // Every DAO call borrows a connection. Opening a SQLite connection (file, WAL, pragmas) costs far
+        // more than a one-row update, so a handful are kept open: one per sender thread, the claimer,
+        // the web server. Connections are shared, never held across a mailing.
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(sqlite);
+        pool.setPoolName("tayori-db");
+        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(60_000);
+        return new HikariDataSource(pool);
     }
 
     private static String rootMessage(Throwable e) {

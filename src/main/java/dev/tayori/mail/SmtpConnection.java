@@ -53,7 +53,9 @@ public final class SmtpConnection implements AutoCloseable {
     }
 
     public void connect() throws SmtpFailure {
-        if (transport != null && transport.isConnected()) {
+        // Transport.isConnected() would send a NOOP and wait for its reply before every message; a
+        // dropped connection shows itself as a failure of the send instead, which reconnects.
+        if (transport != null) {
             return;
         }
         if (!settings.configured()) {
@@ -61,12 +63,13 @@ public final class SmtpConnection implements AutoCloseable {
                     "no SMTP server is configured: set smtp.host (TAYORI_SMTP_HOST) and smtp.port (TAYORI_SMTP_PORT)", null);
         }
         try {
-            transport = session.getTransport("smtp");
+            Transport opening = session.getTransport("smtp");
             if (settings.username().isBlank()) {
-                transport.connect();
+                opening.connect();
             } else {
-                transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
+                opening.connect(settings.host(), settings.port(), settings.username(), settings.password());
             }
+            transport = opening;
         } catch (AuthenticationFailedException e) {
             throw new SmtpFailure(SmtpFailure.Kind.UNREACHABLE, 535, "the SMTP server " + server()
                     + " refused the login for smtp.username '" + settings.username() + "'", e);
@@ -91,6 +94,7 @@ public final class SmtpConnection implements AutoCloseable {
         } catch (MessagingException e) {
             throw classify(e);
         } catch (IllegalStateException e) {
+            closeQuietly();
             throw new SmtpFailure(SmtpFailure.Kind.CONNECTION_LOST, 0, "the connection to " + server() + " was lost", e);
         }
     }

@@ -125,6 +125,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
                             messageId = line.substring(11).strip();
                         }
                     }
+                    if (line == null) {
+                        return; // the client died mid-message: like any server, keep nothing of it
+                    }
                     int n = dataCount.incrementAndGet();
                     switch (dataReply.apply(n)) {
                         case ACCEPT -> {
