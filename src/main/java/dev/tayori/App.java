@@ -69,7 +69,7 @@ public final class App {
                 new SequencePlanner(jdbi, campaigns, paused, domain, settings.batchSize()),
                 issuePlanner,
                 new AnnouncementPlanner(jdbi, campaigns, paused, settings.timezone(), domain, settings.batchSize())),
-                outbox);
+                outbox, jdbi);
         this.announcements = new Announcements(jdbi, campaigns, clock);
         this.control = new CampaignControl(jdbi, campaigns, clock);
         this.composer = composer;

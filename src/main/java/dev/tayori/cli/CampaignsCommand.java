@@ -50,6 +50,15 @@ final class CampaignsCommand {
         for (Campaign c : campaigns.all()) {
             out.println("ok  " + c.file() + "  " + c.kind() + " '" + c.name() + "'" + summary(c));
         }
+        java.util.Optional<String> sender = context.settings().sender().missing();
+        if (sender.isPresent()) {
+            // the files are fine, but no mail built from them may leave without the sender's details
+            context.err().println("settings: " + sender.get());
+            context.err().flush();
+            out.println(campaigns.all().size() + " campaign(s) fine; the settings are not (see above)");
+            out.flush();
+            return ExitCodes.BAD_INPUT;
+        }
         out.println(campaigns.all().size() + " campaign(s), no problems found");
         out.flush();
         return ExitCodes.OK;

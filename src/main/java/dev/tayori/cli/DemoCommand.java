@@ -33,6 +33,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         GreenMail sink = null;
         if (!settings.smtp().configured()) {
+            PortInUse.check("127.0.0.1", smtpPort, "the demo's built-in mail sink", "choose another with `demo --smtp-port PORT`");
             sink = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             sink.start();
             settings = settings.withSmtp(settings.smtp().withServer("127.0.0.1", smtpPort));

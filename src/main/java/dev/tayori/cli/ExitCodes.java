@@ -38,7 +38,7 @@ final class ExitCodes implements IExecutionExceptionHandler {
         } else if (e instanceof SubscriberException s) {
             err.println("error: " + s.getMessage());
             code = s.kind() == SubscriberException.Kind.INVALID ? BAD_INPUT : FAILED;
-        } else if (e instanceof DatabaseException) {
+        } else if (e instanceof DatabaseException || e instanceof PortInUse) {
             err.println("error: " + e.getMessage());
             code = FAILED;
         } else if (e instanceof IllegalArgumentException) {

@@ -3,6 +3,7 @@ package dev.tayori.cli;
 import dev.tayori.overview.Formats;
 import dev.tayori.overview.CampaignOverview;
 
+import dev.tayori.delivery.DueWork;
 import dev.tayori.delivery.SendReport;
 import java.time.Instant;
 import java.util.Map;
@@ -23,18 +24,33 @@ final class SendDueCommand implements Callable<Integer> {
             description = "The instant to run for, ISO-8601 with offset, e.g. 2026-11-24T07:00+09:00 (default: now).")
     Instant at;
 
+    @Option(names = "--plan-only", description = "Record what is due without sending it (the next run sends it).")
+    boolean planOnly;
+
     @Override
     public Integer call() {
         CliContext context = root.context;
         Instant instant = at != null ? at : context.clock().instant();
-        SendReport report = context.app().dueWork().run(instant);
-        context.out().println("send-due at " + Formats.local(instant, context.settings().timezone()));
+        DueWork work = context.app().dueWork();
+        SendReport report = new SendReport();
+        work.plan(instant, report);
+        if (!planOnly) {
+            try (Progress progress = new Progress("send-due", "mails", work.waiting(instant), context.err(),
+                    "handled %d mails so far")) {
+                work.send(instant, report, progress);
+            }
+        }
+        context.out().println("send-due at " + Formats.local(instant, context.settings().timezone())
+                + (planOnly ? " (planning only: nothing was sent)" : ""));
         if (report.byCampaign().isEmpty()) {
             context.out().println("  nothing was due");
         }
         for (Map.Entry<String, SendReport.Counts> e : report.byCampaign().entrySet()) {
             context.out().println("  " + e.getKey() + ": " + e.getValue());
         }
+        report.notes().forEach(n -> context.out().println("  " + n));
+        context.out().println(String.format("  planning took %,d ms", report.planning().toMillis())
+                + (planOnly ? "" : String.format(", sending %,d ms", report.sending().toMillis())));
         context.out().flush();
         // Warnings (e.g. the article feed was unreachable) are printed but do not fail the run: the mail
         // that was due went out, and the next run retries what waited.

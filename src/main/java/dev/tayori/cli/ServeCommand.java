@@ -30,10 +30,11 @@ final class ServeCommand implements Callable<Integer> {
     /** Runs until the process is stopped; {@code banner} is printed once everything is up. */
     static int serve(CliContext context, String banner, Mailbox mailbox, String host) throws InterruptedException {
         App app = context.app();
-        if (!app.settings().sender().complete() || app.settings().sender().postalAddress().isBlank()) {
-            context.err().println("warning: sender.postal-address is not set; every mail must show a postal address"
-                    + " or contact (特定電子メール法): set sender.postal-address in tayori.yaml");
-        }
+        app.settings().sender().missing().ifPresent(m -> {
+            throw new IllegalArgumentException(m);
+        });
+        PortInUse.check(host, app.settings().webPort(), "web.port, for the web pages",
+                "set web.port in tayori.yaml or TAYORI_WEB_PORT");
         AdminAuth adminAuth = new AdminAuth(app.jdbi(), app.clock());
         adminAuth.prepare(app.settings().adminPassword()).ifPresent(password -> context.out().println(
                 "The admin pages (" + app.settings().baseUrl() + "/admin) have a new password, shown only this once: "

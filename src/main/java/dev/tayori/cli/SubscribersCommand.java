@@ -213,7 +213,7 @@ final class SubscribersCommand {
                 .<SubscriberImport.Enroll>map(seq -> (h, id, at) -> Enrollments.enroll(h, id, seq.id(), at)).orElse(null);
         SubscriberImport.Result result;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                ImportProgress progress = new ImportProgress(lines, context.err())) {
+                Progress progress = new Progress("import", "rows", lines, context.err(), "imported %d rows so far")) {
             result = new SubscriberImport(app.jdbi(), app.settings().timezone(), context.clock().instant())
                     .run(reader, file.toString(), source, enroll, progress);
         }

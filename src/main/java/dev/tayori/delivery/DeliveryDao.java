@@ -17,8 +17,11 @@ public interface DeliveryDao {
             @Bind("at") Instant at, @Bind("dueAt") Instant dueAt);
 
     @SqlUpdate
-    int claim(@Bind("owner") String owner, @Bind("at") Instant at, @Bind("leaseUntil") Instant leaseUntil,
-            @Bind("limit") int limit);
+    int claim(@Bind("owner") String owner, @Bind("at") Instant at, @Bind("now") Instant now,
+            @Bind("leaseUntil") Instant leaseUntil, @Bind("limit") int limit);
+
+    @SqlUpdate
+    int renew(@Bind("id") long id, @Bind("owner") String owner, @Bind("leaseUntil") Instant leaseUntil);
 
     @SqlQuery
     List<Delivery> claimedBy(@Bind("owner") String owner);
@@ -40,6 +43,9 @@ public interface DeliveryDao {
     @SqlUpdate
     int holdUntil(@Bind("id") long id, @Bind("owner") String owner, @Bind("until") Instant until,
             @Bind("reason") String reason);
+
+    @SqlQuery
+    long countDue(@Bind("at") Instant at);
 
     @SqlQuery
     List<Delivery> ofSubscriber(@Bind("subscriberId") long subscriberId);

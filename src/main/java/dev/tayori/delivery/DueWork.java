@@ -1,7 +1,10 @@
 package dev.tayori.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * "Everything due at this instant": plan from the database and the campaign files, then send what is
@@ -10,25 +13,46 @@ import java.util.List;
 public final class DueWork {
     private final List<Planner> planners;
     private final Outbox outbox;
+    private final Jdbi jdbi;
 
-    public DueWork(List<Planner> planners, Outbox outbox) {
+    public DueWork(List<Planner> planners, Outbox outbox, Jdbi jdbi) {
         this.planners = List.copyOf(planners);
         this.outbox = outbox;
+        this.jdbi = jdbi;
     }
 
     public synchronized SendReport run(Instant at) {
         SendReport report = new SendReport();
+        plan(at, report);
+        send(at, report, done -> { });
+        return report;
+    }
+
+    /** Records every delivery due at {@code at}, sending nothing; the report says how long it took. */
+    public synchronized void plan(Instant at, SendReport report) {
+        long start = System.nanoTime();
         for (Planner planner : planners) {
             planner.plan(at, report);
         }
-        outbox.sendDue(at, report);
-        return report;
+        report.planningTook(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Sends what is recorded and due at {@code at}, telling {@code progress} how many mails were handled. */
+    public synchronized void send(Instant at, SendReport report, LongConsumer progress) {
+        long start = System.nanoTime();
+        outbox.sendDue(at, report, progress);
+        report.sendingTook(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** How many recorded mails a send at {@code at} would try. */
+    public long waiting(Instant at) {
+        return jdbi.withExtension(DeliveryDao.class, dao -> dao.countDue(at));
     }
 
     /** Sends what is already recorded, without planning (e.g. a confirmation mail just requested). */
     public synchronized SendReport sendOnly(Instant at) {
         SendReport report = new SendReport();
-        outbox.sendDue(at, report);
+        send(at, report, done -> { });
         return report;
     }
 }

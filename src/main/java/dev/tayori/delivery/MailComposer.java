@@ -43,6 +43,11 @@ public final class MailComposer {
         this.baseUrl = baseUrl;
     }
 
+    /** Why no mail at all may leave with the present settings (sender details the law requires), or empty. */
+    public Optional<String> blockedBySettings() {
+        return sender.missing().map(m -> "not sending: " + m);
+    }
+
     /** Why this delivery must not be sent now, or empty when it may. */
     public Optional<String> refusal(Delivery delivery, Subscriber subscriber, Instant at) {
         if (CONFIRMATION.equals(delivery.campaignId())) {

@@ -57,6 +57,12 @@ public final class Outbox {
 
     /** As {@link #sendDue(Instant, SendReport)}, telling {@code progress} how many rows have been handled. */
     public void sendDue(Instant at, SendReport report, LongConsumer progress) {
+        java.util.Optional<String> blocked = composer.blockedBySettings();
+        if (blocked.isPresent()) {
+            // nothing is claimed: the rows wait, unchanged, for a run with the settings fixed
+            report.problem(blocked.get());
+            return;
+        }
         int workers = Math.max(1, policy.connections());
         BlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(Math.max(workers, policy.batchSize()));
         AtomicReference<String> stop = new AtomicReference<>();
@@ -78,7 +84,8 @@ public final class Outbox {
                 String claim = owner + "#" + batchNumber;
                 List<Delivery> batch = jdbi.inTransaction(h -> {
                     DeliveryDao dao = h.attach(DeliveryDao.class);
-                    dao.claim(claim, at, at.plus(policy.lease()), policy.batchSize());
+                    Instant now = clock.instant();
+                    dao.claim(claim, at, now, now.plus(policy.lease()), policy.batchSize());
                     return dao.claimedBy(claim);
                 });
                 if (batch.isEmpty()) {

@@ -97,6 +97,12 @@ final class RowSender {
                     hold.get().until(), "waiting: " + hold.get().reason()));
             return;
         }
+        boolean stillOurs = jdbi.withExtension(DeliveryDao.class,
+                dao -> dao.renew(delivery.id(), delivery.leaseOwner(), clock.instant().plus(policy.lease()))) > 0;
+        if (!stillOurs) {
+            LOG.info("delivery {} waited past its lease and another sender took it; skipping", delivery.id());
+            return;
+        }
         for (int reconnects = 0; ; reconnects++) {
             try {
                 smtp.send(message);

@@ -22,6 +22,7 @@ public final class SendReport {
     private final Map<String, Counts> byCampaign = new TreeMap<>();
     private String problem;
     private final java.util.List<String> warnings = new java.util.ArrayList<>();
+    private final java.util.List<String> notes = new java.util.ArrayList<>();
 
     /** Something planning could not do now (e.g. the article feed is unreachable); mail already due still goes. */
     private String hold;
@@ -33,6 +34,15 @@ public final class SendReport {
 
     public synchronized String hold() {
         return hold;
+    }
+
+    /** Something the operator should read that is not a problem: an issue skipped by the stated policy. */
+    public synchronized void note(String message) {
+        notes.add(message);
+    }
+
+    public synchronized java.util.List<String> notes() {
+        return java.util.List.copyOf(notes);
     }
 
     public synchronized void warn(String message) {
@@ -58,6 +68,25 @@ public final class SendReport {
 
     public synchronized void problem(String message) {
         this.problem = message;
+    }
+
+    private java.time.Duration planning = java.time.Duration.ZERO;
+    private java.time.Duration sending = java.time.Duration.ZERO;
+
+    public synchronized void planningTook(java.time.Duration d) {
+        planning = d;
+    }
+
+    public synchronized void sendingTook(java.time.Duration d) {
+        sending = d;
+    }
+
+    public synchronized java.time.Duration planning() {
+        return planning;
+    }
+
+    public synchronized java.time.Duration sending() {
+        return sending;
     }
 
     public int total(java.util.function.ToIntFunction<Counts> field) {

@@ -70,20 +70,29 @@ public final class IssuePlanner implements Planner {
                 && slot.isBefore(state.firstSeen(newsletter.id()).orElse(at))) {
             return resumed; // a slot from before this installation ran the newsletter: not ours, not "missed"
         }
-        recordMissedSlotsBefore(newsletter, slot, at);
+        recordMissedSlotsBefore(newsletter, slot, at, report);
         if (paused.test(newsletter.id())) {
-            issues.insertSkipped(newsletter.id(), slot, "paused by the operator", at);
+            skip(newsletter, slot, "paused by the operator", at, report);
             return 0;
         }
         if (lateBeyondWindow) {
-            issues.insertSkipped(newsletter.id(), slot, "missed: tayori was not sending from " + slot + " until " + at
-                    + ", more than the catch-up window of " + newsletter.catchUp().toHours() + " hours", at);
+            skip(newsletter, slot, "missed: tayori was not sending from " + slot + " until " + at
+                    + ", more than the catch-up window of " + newsletter.catchUp().toHours() + " hours", at, report);
             return 0;
         }
         return resumed + buildIssue(newsletter, slot, at, report);
     }
 
-    private void recordMissedSlotsBefore(Newsletter newsletter, Instant slot, Instant at) {
+    /** Records a slot that gets no issue, with the reason `campaigns show` and this run's report give. */
+    private void skip(Newsletter newsletter, Instant slot, String reason, Instant at, SendReport report) {
+        if (jdbi.withExtension(IssueDao.class, dao -> dao.insertSkipped(newsletter.id(), slot, reason, at)) > 0) {
+            report.note(newsletter.id() + ": no issue for the slot of "
+                    + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(slot.atZone(newsletter.zone()))
+                    + ": " + reason);
+        }
+    }
+
+    private void recordMissedSlotsBefore(Newsletter newsletter, Instant slot, Instant at, SendReport report) {
         IssueDao issues = jdbi.onDemand(IssueDao.class);
         Optional<Issue> last = issues.latest(newsletter.id());
         if (last.isEmpty()) {
@@ -91,7 +100,7 @@ public final class IssuePlanner implements Planner {
         }
         for (Instant missed = newsletter.nextSlotAfter(last.get().slotAt()); missed.isBefore(slot);
                 missed = newsletter.nextSlotAfter(missed)) {
-            issues.insertSkipped(newsletter.id(), missed, "missed: tayori was not sending at that time", at);
+            skip(newsletter, missed, "missed: tayori was not sending at that time", at, report);
         }
     }
 
@@ -129,10 +138,9 @@ public final class IssuePlanner implements Planner {
         }
         Optional<Draft> draft = draft(newsletter, slot, all);
         if (draft.isEmpty()) {
-            jdbi.useExtension(IssueDao.class, dao -> dao.insertSkipped(newsletter.id(), slot,
-                    newsletter.rereadWhenNothingNew()
-                            ? "no new articles since the last issue, and none left to re-read"
-                            : "no new articles since the last issue (when-nothing-new: skip)", at));
+            skip(newsletter, slot, newsletter.rereadWhenNothingNew()
+                    ? "no new articles since the last issue, and none left to re-read"
+                    : "no new articles since the last issue (when-nothing-new: skip)", at, report);
             return 0;
         }
         return record(newsletter, slot, at, draft.get().articles(), draft.get().reread());

@@ -26,8 +26,10 @@ public record CampaignOverview(String state, String nextSend, String counts, Lis
         if (c instanceof Sequence) {
             next = "per subscriber, at " + ((Sequence) c).sendAt();
         } else if (c instanceof Newsletter n) {
-            next = Formats.local(n.nextSlotAfter(now), zone);
             List<Issue> recent = app.jdbi().withExtension(IssueDao.class, dao -> dao.recent(n.id(), 5));
+            // after `send-due --at` ran ahead of the clock, the next slot is the one after the last recorded
+            Instant from = recent.stream().map(Issue::slotAt).filter(now::isBefore).max(Instant::compareTo).orElse(now);
+            next = Formats.local(n.nextSlotAfter(from), zone);
             for (Issue i : recent) {
                 details.add("slot " + Formats.local(i.slotAt(), zone) + "  "
                         + (Issue.PLANNED.equals(i.state()) ? "issue " + i.number() : "skipped: " + i.reason()));

@@ -36,7 +36,7 @@ final class ConfirmPage {
         if (confirmation.isEmpty()) {
             pages.show(ctx, 404, "link-unknown", model);
         } else if (confirmation.get().usedAt() != null || isConfirmed(confirmation.get())) {
-            pages.show(ctx, 200, "confirmed", model);
+            alreadyUsed(ctx, confirmation.get(), model);
         } else if (!clock.instant().isBefore(confirmation.get().expiresAt())) {
             pages.show(ctx, 410, "confirm-expired", model);
         } else {
@@ -56,7 +56,8 @@ final class ConfirmPage {
                 mailNow.kick();
                 pages.show(ctx, 200, "confirmed", model);
             }
-            case ALREADY_CONFIRMED -> pages.show(ctx, 200, "confirmed", model);
+            case ALREADY_CONFIRMED -> subscribers.confirmationByToken(token)
+                    .ifPresentOrElse(c -> alreadyUsed(ctx, c, model), () -> pages.show(ctx, 404, "link-unknown", model));
             case EXPIRED -> pages.show(ctx, 410, "confirm-expired", model);
             case UNKNOWN -> pages.show(ctx, 404, "link-unknown", model);
             default -> throw new IllegalStateException();
@@ -80,6 +81,15 @@ final class ConfirmPage {
             mailNow.kick();
         }
         pages.show(ctx, 200, "subscribe-sent", pages.model());
+    }
+
+    /**
+     * A link used before: nothing changes, and the page says so without claiming that lesson 1 went
+     * out just now (the reader may have unsubscribed since; this link cannot undo that).
+     */
+    private void alreadyUsed(Context ctx, Confirmation confirmation, Map<String, Object> model) {
+        model.put("confirmed", isConfirmed(confirmation));
+        pages.show(ctx, 200, "link-used", model);
     }
 
     private boolean isConfirmed(Confirmation confirmation) {

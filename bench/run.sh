@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# tayori's benchmark: one announcement to N subscribers over real SMTP, against Postfix's smtp-sink,
+# compared in the same run with smtp-source -d (the raw SMTP limit of this machine), and the time to
+# plan the due workbook lessons among ENROLLED enrolled subscribers.
+#
+#   bash bench/run.sh                      # N=100000, 8 connections, 1,000,000 enrolled
+#   N=20000 ENROLLED=200000 bash bench/run.sh
+#
+# Everything it writes goes to bench/work/ (deleted at the start of each run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N=${N:-100000}
+CONNECTIONS=${CONNECTIONS:-8}
+ENROLLED=${ENROLLED:-1000000}
+HEAP=${HEAP:-256m}
+PORT=${PORT:-25250}
+WORK=bench/work
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+# smtp-sink and smtp-source come with Postfix; sqlite3 builds the million-subscriber database.
+if ! command -v smtp-sink >/dev/null 2>&1 && [ ! -x /usr/sbin/smtp-sink ] || ! command -v sqlite3 >/dev/null 2>&1; then
+  echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postfix sqlite3
+fi
+export PATH="$PATH:/usr/sbin"
+
+if [ ! -f target/tayori.jar ] || [ -n "$(find src pom.xml -newer target/tayori.jar -print -quit)" ]; then
+  mvn -q -DskipTests package
+fi
+
+rm -rf "$WORK"
+mkdir -p "$WORK/no-articles"
+export TAYORI_DATABASE_URL="jdbc:sqlite:$WORK/bench.db"
+export TAYORI_SMTP_HOST=127.0.0.1 TAYORI_SMTP_PORT=$PORT TAYORI_SMTP_CONNECTIONS=$CONNECTIONS
+export TAYORI_WEB_BASE_URL=https://letters.example.jp
+export TAYORI_SENDER_NAME="こころの便り" TAYORI_SENDER_EMAIL=letters@example.jp
+export TAYORI_SENDER_POSTAL_ADDRESS="〒150-0001 東京都渋谷区神宮前1-2-3" TAYORI_SENDER_CONTACT=support@example.jp
+export TAYORI_ARTICLES_DIR="$WORK/no-articles"
+tayori() { java "-Xmx$HEAP" -jar target/tayori.jar "$@"; }
+now_ms() { date +%s%3N; }
+sink_pid=""
+trap '[ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null || true' EXIT
+
+# --- 1. import N subscribers from CSV (with three bad rows, reported by line and skipped)
+{
+  echo "email,name"
+  seq 1 "$N" | awk '{ printf "reader%d@example.jp,読者%d\n", $1, $1 }'
+  echo "not-an-address,壊れた行"
+  echo "two@@example.jp,壊れた行"
+  echo "reader1@example.jp,重複"
+} > "$WORK/readers.csv"
+t0=$(now_ms)
+tayori subscribers import "$WORK/readers.csv" --consent-source "benchmark" > "$WORK/import.log" 2>&1
+t1=$(now_ms)
+import_ms=$((t1 - t0))
+echo "import: $N rows in $((import_ms))ms ($(grep -c 'line ' "$WORK/import.log" || true) bad or duplicate rows reported by line)"
+tail -n 3 "$WORK/import.log" | sed 's/^/  /'
+
+# --- 2. the size of one mail of the mailing, captured by smtp-sink
+mkdir -p "$WORK/dump"
+smtp-sink -u nobody -d "$WORK/dump/%H%M%S." "127.0.0.1:$PORT" 64 &
+sink_pid=$!
+sleep 1
+tayori campaigns test-send course-early-booking --to sample@example.jp > /dev/null
+sleep 1
+kill "$sink_pid"; wait "$sink_pid" 2>/dev/null || true; sink_pid=""
+size=$(find "$WORK/dump" -type f -exec wc -c {} + | awk 'NR==1 { print $1 }')
+echo "one mail: ${size} bytes as captured"
+
+# --- 3. tayori: the announcement to all N, CONNECTIONS connections, heap capped at HEAP
+smtp-sink -u nobody "127.0.0.1:$PORT" 256 &
+sink_pid=$!
+sleep 1
+at=$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:00Z)
+after=$(date -u -d "$at + 1 minute" +%Y-%m-%dT%H:%M:00Z)
+tayori campaigns schedule course-early-booking --at "$at" --segment all > /dev/null
+t0=$(now_ms)
+java "-Xmx$HEAP" -jar target/tayori.jar send-due --at "$after" > "$WORK/send.log" 2>&1 &
+java_pid=$!
+peak_heap_kb=0; peak_rss_kb=0
+while kill -0 "$java_pid" 2>/dev/null; do
+  # heap in use (young + old generations) and the process's peak resident set, sampled every 200 ms
+  heap=$(jstat -gc "$java_pid" 2>/dev/null | awk 'NR==2 { printf "%d", $3 + $4 + $6 + $8 }' || true)
+  rss=$(awk '/VmHWM/ { print $2 }' "/proc/$java_pid/status" 2>/dev/null || true)
+  [ -n "$heap" ] && [ "$heap" -gt "$peak_heap_kb" ] && peak_heap_kb=$heap
+  [ -n "$rss" ] && [ "$rss" -gt "$peak_rss_kb" ] && peak_rss_kb=$rss
+  sleep 0.2
+done
+wait "$java_pid"; status=$?
+t1=$(now_ms)
+send_ms=$((t1 - t0))
+cat "$WORK/send.log" | sed 's/^/  /'
+sent=$(grep -o 'course-early-booking: planned [0-9]*, sent [0-9]*' "$WORK/send.log" | awk '{ print $NF }')
+if [ "$status" -ne 0 ] || [ "$sent" != "$N" ]; then
+  echo "FAILED: send-due exited $status and sent ${sent:-0} of $N" >&2
+  exit 1
+fi
+tayori_rate=$(awk -v n="$N" -v ms="$send_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')
+echo "tayori: $N mails in ${send_ms}ms with $CONNECTIONS connections = $tayori_rate mails/s;" \
+  "peak heap in use $((peak_heap_kb / 1024)) MiB (-Xmx$HEAP), peak RSS $((peak_rss_kb / 1024)) MiB"
+
+# --- 4. smtp-source -d: the same number of mails of the same size over 8 reused sessions
+t0=$(now_ms)
+smtp-source -d -s "$CONNECTIONS" -m "$N" -l "$size" -f letters@example.jp -t reader@example.jp "127.0.0.1:$PORT"
+t1=$(now_ms)
+source_ms=$((t1 - t0))
+kill "$sink_pid"; wait "$sink_pid" 2>/dev/null || true; sink_pid=""
+source_rate=$(awk -v n="$N" -v ms="$source_ms" 'BEGIN { printf "%.0f", n * 1000 / ms }')
+echo "smtp-source -d -s $CONNECTIONS: $N mails of $size bytes in ${source_ms}ms = $source_rate mails/s"
+echo "ratio: tayori reaches $(awk -v a="$tayori_rate" -v b="$source_rate" 'BEGIN { printf "%.0f", 100 * a / b }')% of smtp-source's rate (target: at least 40%)"
+
+# --- 5. planning the due workbook lessons among ENROLLED enrolled subscribers
+export TAYORI_DATABASE_URL="jdbc:sqlite:$WORK/enrolled.db"
+tayori campaigns list > /dev/null   # creates the schema
+# Every subscriber confirmed and enrolled in the workbook, their next lessons spread evenly over the
+# coming week's 07:00 JST mornings: at the run below, one in seven is due (as on any real morning).
+day0=$(TZ=Asia/Tokyo date -d 'tomorrow 07:00' +%s)
+sqlite3 "$WORK/enrolled.db" <<SQL
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = OFF;
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $ENROLLED)
+INSERT INTO subscribers (id, email, email_key, name, status, time_zone, unsubscribe_token, created_at, confirmed_at)
+SELECT i, 'enrolled' || i || '@example.jp', 'enrolled' || i || '@example.jp', '', 'confirmed', 'Asia/Tokyo',
+       'token' || i, ($day0 - 86400 * 8) * 1000, ($day0 - 86400 * 8) * 1000 FROM n;
+INSERT INTO enrollments (subscriber_id, sequence_id, state, enrolled_at, next_step, next_due_at, last_step_at)
+SELECT id, 'workbook', 'active', created_at, 2 + (id % 6), ($day0 + 86400 * (id % 7)) * 1000, created_at FROM subscribers;
+COMMIT;
+SQL
+echo "enrolled: $(sqlite3 "$WORK/enrolled.db" "SELECT COUNT(*) FROM enrollments WHERE state = 'active'") active enrollments," \
+  "$(sqlite3 "$WORK/enrolled.db" "SELECT COUNT(*) FROM enrollments WHERE next_due_at <= $day0 * 1000") due at the run"
+plan_at=$(date -u -d "@$day0" +%Y-%m-%dT%H:%M:00Z)
+tayori send-due --at "$plan_at" --plan-only > "$WORK/plan.log" 2>&1
+cat "$WORK/plan.log" | sed 's/^/  /'
