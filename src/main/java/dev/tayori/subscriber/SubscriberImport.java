@@ -132,17 +132,12 @@ public final class SubscriberImport {
         return jdbi.inTransaction(h -> {
             int written = 0;
             for (Row row : rows) {
-                Long id = h.createUpdate("INSERT INTO subscribers (email, email_key, name, status, time_zone,"
-                                + " unsubscribe_token, created_at, confirmed_at) VALUES (:email, :key, :name, 'confirmed',"
-                                + " :zone, :token, :now, :confirmedAt) ON CONFLICT (email_key) DO NOTHING")
-                        .bind("email", row.address().address()).bind("key", row.address().key())
-                        .bind("name", row.name()).bind("zone", row.zone().getId()).bind("token", Tokens.newToken())
-                        .bind("now", now).bind("confirmedAt", row.confirmedAt())
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne().orElse(null);
+                SubscriberDao dao = h.attach(SubscriberDao.class);
+                Long id = dao.insertImported(row.address().address(), row.address().key(), row.name(),
+                        row.zone().getId(), Tokens.newToken(), now, row.confirmedAt()).orElse(null);
                 if (id == null) {
                     continue; // already a subscriber: kept as it is
                 }
-                SubscriberDao dao = h.attach(SubscriberDao.class);
                 dao.insertConsent(id, "recorded-by-operator", row.confirmedAt(), consentSource,
                         "import " + fileName + ":" + row.line(), null, null);
                 for (String tag : row.tags()) {
