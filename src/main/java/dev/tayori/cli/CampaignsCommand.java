@@ -29,21 +29,27 @@ import dev.tayori.mail.OutgoingMail;
 import dev.tayori.mail.SmtpConnection;
 import dev.tayori.mail.SmtpFailure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "campaigns", mixinStandardHelpOptions = true,
+@Command(name = "campaigns",
         description = {"Check, preview, schedule, pause and follow the campaigns in campaigns/.",
                 "CAMPAIGN is the file name without .yaml: workbook, newsletter, ..."})
 final class CampaignsCommand {
     @ParentCommand
     TayoriCommand root;
 
-    @Command(name = "validate", mixinStandardHelpOptions = true,
+    private static final String CAMPAIGN = "The campaign: its file name without .yaml, e.g. newsletter.";
+
+    @Mixin
+    HelpOption help;
+
+    @Command(name = "validate",
             description = {"Check every campaign file and template, and render each mail with sample data.",
                     "Each problem is printed as file:line: what is wrong. Exits 2 if there is any."})
-    int validate() {
+    int validate(@Mixin HelpOption help) {
         CliContext context = root.context;
         Campaigns campaigns = load(context.settings());
         PrintWriter out = context.out();
@@ -64,10 +70,11 @@ final class CampaignsCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "preview", mixinStandardHelpOptions = true,
-            description = {"Print a mail of a campaign as a subscriber will read it (the plain-text part).",
-                    "For the newsletter: the issue that would go out next at --at, with its articles."})
-    int preview(@Parameters(paramLabel = "CAMPAIGN", description = "The campaign id, e.g. workbook.") String id,
+    @Command(name = "preview",
+            description = {"Print a mail of a campaign as a subscriber will read it.",
+                    "Prints the plain-text part; --html FILE also writes the HTML part. For the newsletter: the issue "
+                            + "that would go out next after --at, with its articles, or why none would."})
+    int preview(@Mixin HelpOption help, @Parameters(paramLabel = "CAMPAIGN", description = "The campaign id, e.g. workbook.") String id,
             @Option(names = "--step", paramLabel = "N", defaultValue = "1",
                     description = "Which step of a sequence (default 1).") int stepNumber,
             @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
@@ -76,9 +83,18 @@ final class CampaignsCommand {
         CliContext context = root.context;
         App app = context.app();
         Campaign campaign = app.campaigns().get(id);
-        MailPreview.Preview preview = MailPreview.render(app, campaign, stepNumber,
-                at != null ? at : context.clock().instant(), "読者", "reader@example.jp");
         PrintWriter out = context.out();
+        MailPreview.Preview preview;
+        try {
+            preview = MailPreview.render(app, campaign, stepNumber, at != null ? at : context.clock().instant(),
+                    "読者", "reader@example.jp");
+        } catch (MailPreview.NothingToSend e) {
+            // the file's policy at work, not a mistake: say what would happen and succeed
+            out.println("No mail to preview: " + e.getMessage() + ".");
+            out.println("Try a later time with --at INSTANT, or publish a new article first.");
+            out.flush();
+            return ExitCodes.OK;
+        }
         preview.notes().forEach(out::println);
         if (!preview.notes().isEmpty()) {
             out.println();
@@ -100,9 +116,9 @@ final class CampaignsCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(name = "list",
             description = "Each campaign: kind, active or paused, next send in local time, and its mail so far.")
-    int list() {
+    int list(@Mixin HelpOption help) {
         CliContext context = root.context;
         App app = context.app();
         PrintWriter out = context.out();
@@ -115,8 +131,9 @@ final class CampaignsCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Everything about one campaign.")
-    int show(@Parameters(paramLabel = "CAMPAIGN") String id) {
+    @Command(name = "show", description = {"Everything about one campaign.",
+            "Its state, next send, recent newsletter issues or the announcement's schedule, and its mail so far."})
+    int show(@Mixin HelpOption help, @Parameters(paramLabel = "CAMPAIGN", description = CAMPAIGN) String id) {
         CliContext context = root.context;
         App app = context.app();
         Campaign c = app.campaigns().get(id);
@@ -131,9 +148,9 @@ final class CampaignsCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "stats", mixinStandardHelpOptions = true,
+    @Command(name = "stats",
             description = "Planned, sent, failed and cancelled mail of a campaign, and readers who unsubscribed after it.")
-    int stats(@Parameters(paramLabel = "CAMPAIGN") String id) {
+    int stats(@Mixin HelpOption help, @Parameters(paramLabel = "CAMPAIGN", description = CAMPAIGN) String id) {
         CliContext context = root.context;
         App app = context.app();
         Campaign c = app.campaigns().get(id);
@@ -150,11 +167,19 @@ final class CampaignsCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "schedule", mixinStandardHelpOptions = true,
-            description = {"Schedule an announcement for an instant. It goes out at the first run at or after that",
-                    "instant (within its catch-up window, 12 hours by default; later, it is skipped and the skip recorded).",
-                    "Segments: all, workbook-finished, workbook-in-progress, confirmed-before:YYYY-MM-DD, tag:NAME."})
-    int schedule(@Parameters(paramLabel = "CAMPAIGN") String id,
+    @Command(name = "schedule",
+            description = {"Schedule an announcement to go out at an instant.",
+                    "It goes out at the first run at or after that instant, within its catch-up window (12 hours by "
+                            + "default; later, it is skipped and the skip recorded). Scheduling again before then moves "
+                            + "it; once sent, it stays sent: an announcement goes to each subscriber once.",
+                    "",
+                    "Segments for --segment:",
+                    "  all                          every confirmed subscriber",
+                    "  workbook-finished            those who finished the workbook",
+                    "  workbook-in-progress         those still getting the workbook",
+                    "  confirmed-before:YYYY-MM-DD  those who confirmed before that day",
+                    "  tag:NAME                     those with the tag NAME (subscribers tag)"})
+    int schedule(@Mixin HelpOption help, @Parameters(paramLabel = "CAMPAIGN", description = CAMPAIGN) String id,
             @Option(names = "--at", paramLabel = "INSTANT", required = true, converter = InstantConverter.class,
                     description = "When, e.g. 2026-12-01T12:00+09:00.") Instant at,
             @Option(names = "--segment", paramLabel = "NAME",
@@ -174,9 +199,9 @@ final class CampaignsCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "unschedule", mixinStandardHelpOptions = true,
+    @Command(name = "unschedule",
             description = "Withdraw an announcement's schedule, if its time has not come yet.")
-    int unschedule(@Parameters(paramLabel = "CAMPAIGN") String id) {
+    int unschedule(@Mixin HelpOption help, @Parameters(paramLabel = "CAMPAIGN", description = CAMPAIGN) String id) {
         CliContext context = root.context;
         boolean done = context.app().announcements().unschedule(id);
         if (!done) {
@@ -189,10 +214,11 @@ final class CampaignsCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "pause", mixinStandardHelpOptions = true,
-            description = {"Pause a campaign at once: a sequence holds every subscriber at their next step, the",
-                    "newsletter skips its slots (recorded), an announcement stops sending mid-way."})
-    int pause(@Parameters(paramLabel = "CAMPAIGN") String id) {
+    @Command(name = "pause",
+            description = {"Pause a campaign at once.",
+                    "A sequence holds every subscriber at their next step, the newsletter skips its slots (each skip "
+                            + "recorded), an announcement stops sending mid-way."})
+    int pause(@Mixin HelpOption help, @Parameters(paramLabel = "CAMPAIGN", description = CAMPAIGN) String id) {
         CliContext context = root.context;
         boolean changed = context.app().control().pause(id, Origins.commandLine());
         context.out().println(id + (changed ? " is paused" : " was already paused"));
@@ -200,9 +226,10 @@ final class CampaignsCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "resume", mixinStandardHelpOptions = true,
-            description = "Resume a paused campaign; it carries on where it stopped, sending nobody a second copy.")
-    int resume(@Parameters(paramLabel = "CAMPAIGN") String id) {
+    @Command(name = "resume",
+            description = {"Resume a paused campaign.",
+                    "It carries on where it stopped, sending nobody a second copy."})
+    int resume(@Mixin HelpOption help, @Parameters(paramLabel = "CAMPAIGN", description = CAMPAIGN) String id) {
         CliContext context = root.context;
         boolean changed = context.app().control().resume(id);
         context.out().println(id + (changed ? " is active again" : " was not paused"));
@@ -210,17 +237,26 @@ final class CampaignsCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "test-send", mixinStandardHelpOptions = true,
-            description = {"Send one rendered copy to an address, subject marked [テスト]. Not recorded as a delivery:",
-                    "subscribers are not affected. For the newsletter: the next issue as it would be now."})
-    int testSend(@Parameters(paramLabel = "CAMPAIGN") String id,
+    @Command(name = "test-send",
+            description = {"Send one rendered copy of a campaign's mail to an address.",
+                    "The subject is marked [テスト]. It is not recorded as a delivery, so no subscriber is affected. "
+                            + "For the newsletter: the next issue after --at (default now), as it would be then."})
+    int testSend(@Mixin HelpOption help, @Parameters(paramLabel = "CAMPAIGN", description = CAMPAIGN) String id,
             @Option(names = "--to", paramLabel = "EMAIL", required = true, description = "Where to send it.") String to,
-            @Option(names = "--step", paramLabel = "N", defaultValue = "1", description = "Step of a sequence.") int step) {
+            @Option(names = "--step", paramLabel = "N", defaultValue = "1", description = "Step of a sequence.") int step,
+            @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
+                    description = "For the newsletter: the next issue after this instant (default now).") Instant at) {
         CliContext context = root.context;
         App app = context.app();
         EmailAddress address = EmailAddress.parse(to);
         Campaign c = app.campaigns().get(id);
-        MailPreview.Preview preview = MailPreview.render(app, c, step, context.clock().instant(), "", address.address());
+        MailPreview.Preview preview;
+        try {
+            preview = MailPreview.render(app, c, step, at != null ? at : context.clock().instant(), "", address.address());
+        } catch (MailPreview.NothingToSend e) {
+            throw new IllegalArgumentException("nothing to send: " + e.getMessage()
+                    + "; choose a time when an issue would go out with --at INSTANT");
+        }
         var settings = app.settings();
         OutgoingMail mail = new OutgoingMail(settings.sender(), address.address(), "", "[テスト] " + preview.mail().subject(),
                 preview.mail().html(), preview.mail().text(),

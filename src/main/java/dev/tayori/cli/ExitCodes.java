@@ -2,6 +2,7 @@ package dev.tayori.cli;
 
 import dev.tayori.campaign.CampaignFileException;
 import dev.tayori.config.SettingsException;
+import dev.tayori.content.ContentException;
 import dev.tayori.db.DatabaseException;
 import dev.tayori.mail.InvalidAddressException;
 import dev.tayori.render.TemplateProblem;
@@ -13,8 +14,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The one place where errors become what the operator sees: a clear line (or one per problem) and
- * an exit status. 0 done; 1 could not be done now (the SMTP server is down, the address exists);
- * 2 bad input or settings, nothing written.
+ * an exit status. 0 done; 1 could not be done now (the SMTP server is down, the address exists, the
+ * article feed cannot be read); 2 bad input or settings, nothing written.
  */
 final class ExitCodes implements IExecutionExceptionHandler {
     static final int OK = 0;
@@ -38,7 +39,8 @@ final class ExitCodes implements IExecutionExceptionHandler {
         } else if (e instanceof SubscriberException s) {
             err.println("error: " + s.getMessage());
             code = s.kind() == SubscriberException.Kind.INVALID ? BAD_INPUT : FAILED;
-        } else if (e instanceof DatabaseException || e instanceof PortInUse) {
+        } else if (e instanceof DatabaseException || e instanceof PortInUse || e instanceof ContentException) {
+            // ContentException: the articles (feed or folder) cannot be read now; the next try may work
             err.println("error: " + e.getMessage());
             code = FAILED;
         } else if (e instanceof IllegalArgumentException) {

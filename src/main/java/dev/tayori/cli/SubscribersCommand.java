@@ -12,6 +12,7 @@ import dev.tayori.sequence.Enrollment;
 import dev.tayori.subscriber.ConsentRecord;
 import dev.tayori.subscriber.Subscriber;
 import dev.tayori.subscriber.SubscriberDao;
+import dev.tayori.subscriber.SubscriberStatus;
 import dev.tayori.subscriber.Subscribers;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,32 +28,39 @@ import org.apache.commons.csv.CSVPrinter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "subscribers", mixinStandardHelpOptions = true,
+@Command(name = "subscribers",
         description = "Add, import, list, show, tag, export and unsubscribe subscribers.")
 final class SubscribersCommand {
     @ParentCommand
     TayoriCommand root;
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Mixin
+    HelpOption help;
+
+    @Command(name = "add",
             description = {"Add a subscriber.",
                     "Without --confirmed: the address gets a confirmation mail (double opt-in) and receives nothing "
                             + "else until its link is used.",
                     "With --confirmed: you record consent obtained elsewhere (say how in --consent-source); the "
                             + "subscriber is confirmed and starts the workbook."})
-    int add(@Parameters(paramLabel = "EMAIL", description = "The mail address.") String email,
+    int add(@Mixin HelpOption help, @Parameters(paramLabel = "EMAIL", description = "The mail address.") String email,
             @Option(names = "--name", paramLabel = "NAME", description = "The subscriber's name (optional).") String name,
             @Option(names = "--confirmed", description = "Record the subscriber as already confirmed.") boolean confirmed,
             @Option(names = "--consent-source", paramLabel = "TEXT",
                     description = "How and where the subscriber agreed, e.g. \"paper form at the 2026-11 seminar\".") String source,
             @Option(names = "--confirmed-at", paramLabel = "INSTANT", converter = InstantConverter.class,
-                    description = "When they agreed (default now), e.g. 2026-11-20T10:00+09:00.") Instant confirmedAt) {
+                    description = {"When they agreed, e.g. 2026-11-20T10:00+09:00.", "Default: now."}) Instant confirmedAt) {
         CliContext context = root.context;
         EmailAddress address = EmailAddress.parse(email);
         if (!confirmed && (source != null || confirmedAt != null)) {
@@ -97,9 +105,10 @@ final class SubscribersCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List subscribers, oldest first.")
-    int list(@Option(names = "--status", paramLabel = "STATUS",
-            description = "Only pending, confirmed, unsubscribed or bounced.") String status) {
+    @Command(name = "list", description = "List subscribers, oldest first.")
+    int list(@Mixin HelpOption help, @Option(names = "--status", paramLabel = "STATUS",
+            description = "Only pending, confirmed, unsubscribed or bounced.") String statusText) {
+        SubscriberStatus status = status(statusText);
         CliContext context = root.context;
         PrintWriter out = context.out();
         out.printf("%-40s %-12s %-20s %s%n", "EMAIL", "STATUS", "CONFIRMED", "NAME");
@@ -108,7 +117,7 @@ final class SubscribersCommand {
         while (true) {
             List<Subscriber> page = context.app().subscribers().page(after, 500);
             for (Subscriber s : page) {
-                if (status == null || s.status().db().equals(status)) {
+                if (status == null || s.status() == status) {
                     out.printf("%-40s %-12s %-20s %s%n", s.email(), s.status().db(),
                             Formats.local(s.confirmedAt(), zone(context)), s.name());
                     shown++;
@@ -124,9 +133,9 @@ final class SubscribersCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Show one subscriber: status, consent records, sequences and every delivery.")
-    int show(@Parameters(paramLabel = "EMAIL") String email) {
+    @Command(name = "show",
+            description = "Show one subscriber: status, tags, consent records, sequences and every delivery.")
+    int show(@Mixin HelpOption help, @Parameters(paramLabel = "EMAIL") String email) {
         CliContext context = root.context;
         App app = context.app();
         ZoneId zone = zone(context);
@@ -135,6 +144,8 @@ final class SubscribersCommand {
         out.println(s.email() + (s.name().isEmpty() ? "" : " (" + s.name() + ")"));
         out.println("  status:       " + s.status().db());
         out.println("  time zone:    " + s.timeZone());
+        List<String> tags = app.jdbi().withExtension(SubscriberDao.class, dao -> dao.tagsOf(s.id()));
+        out.println("  tags:         " + (tags.isEmpty() ? "-" : String.join(", ", tags)));
         out.println("  created:      " + Formats.local(s.createdAt(), zone));
         out.println("  confirmed:    " + Formats.local(s.confirmedAt(), zone));
         if (s.unsubscribedAt() != null) {
@@ -163,9 +174,9 @@ final class SubscribersCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "unsubscribe", mixinStandardHelpOptions = true,
+    @Command(name = "unsubscribe",
             description = "Unsubscribe an address at once: no more mail of any kind. Safe to repeat.")
-    int unsubscribe(@Parameters(paramLabel = "EMAIL") String email) {
+    int unsubscribe(@Mixin HelpOption help, @Parameters(paramLabel = "EMAIL") String email) {
         CliContext context = root.context;
         Subscriber s = context.app().subscribers().byEmail(email);
         Subscriber after = context.app().subscribers().unsubscribe(s, "operator command line");
@@ -174,9 +185,10 @@ final class SubscribersCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "tag", mixinStandardHelpOptions = true,
-            description = "Give a subscriber a tag, for segments such as tag:seminar-2026. Safe to repeat.")
-    int tag(@Parameters(index = "0", paramLabel = "EMAIL") String email,
+    @Command(name = "tag",
+            description = {"Give a subscriber a tag. Safe to repeat.",
+                    "Announcements can go to those with a tag (segment tag:NAME)."})
+    int tag(@Mixin HelpOption help, @Parameters(index = "0", paramLabel = "EMAIL") String email,
             @Parameters(index = "1", paramLabel = "NAME") String tag) {
         CliContext context = root.context;
         if (!tag.matches("[\\p{L}\\p{N}_.-]{1,50}")) {
@@ -189,13 +201,14 @@ final class SubscribersCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Import confirmed subscribers from a CSV file whose first row names the columns: email,name",
-                    "and optionally timezone, tags (separated by ;) and confirmed_at (e.g. 2026-10-01T09:00+09:00).",
-                    "Say where their consent came from with --consent-source. Addresses already known are skipped;",
-                    "bad rows are reported by line number and skipped. Imported subscribers do not start the workbook",
-                    "unless you add --start-workbook."})
-    int importCsv(@Parameters(paramLabel = "FILE.csv") Path file,
+    @Command(name = "import",
+            description = {"Import confirmed subscribers from a CSV file.",
+                    "The first row names the columns: email and name, and if you have them timezone (e.g. Asia/Tokyo), "
+                            + "tags (separated by ;) and confirmed_at (an instant such as 2026-10-01T09:00+09:00).",
+                    "Say where their consent came from with --consent-source. Addresses already known are skipped; "
+                            + "bad rows are reported by line number and skipped. Imported subscribers do not start the "
+                            + "workbook unless you add --start-workbook."})
+    int importCsv(@Mixin HelpOption help, @Parameters(paramLabel = "FILE.csv") Path file,
             @Option(names = "--consent-source", paramLabel = "TEXT", required = true,
                     description = "How these people agreed to receive mail, e.g. \"sign-up sheets, seminar 2026-10\".") String source,
             @Option(names = "--start-workbook", description = "Enroll each imported subscriber in the workbook.") boolean workbook)
@@ -225,12 +238,14 @@ final class SubscribersCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write every subscriber, with consent records, as CSV to standard output (or --output FILE).")
-    int export(@Option(names = "--status", paramLabel = "STATUS",
-                    description = "Only pending, confirmed, unsubscribed or bounced.") String status,
+    @Command(name = "export",
+            description = {"Write every subscriber, with tags and consent records, as CSV.",
+                    "To standard output, or to FILE with --output FILE."})
+    int export(@Mixin HelpOption help, @Option(names = "--status", paramLabel = "STATUS",
+                    description = "Only pending, confirmed, unsubscribed or bounced.") String statusText,
             @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead.") Path output)
             throws IOException {
+        SubscriberStatus status = status(statusText); // before anything is written
         CliContext context = root.context;
         App app = context.app();
         Writer target = output == null ? context.out() : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
@@ -240,7 +255,7 @@ final class SubscribersCommand {
             while (true) {
                 List<Subscriber> page = app.subscribers().page(after, 500);
                 for (Subscriber s : page) {
-                    if (status != null && !s.status().db().equals(status)) {
+                    if (status != null && s.status() != status) {
                         continue;
                     }
                     List<String> tags = app.jdbi().withExtension(SubscriberDao.class, dao -> dao.tagsOf(s.id()));
@@ -262,10 +277,11 @@ final class SubscribersCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "restart-workbook", mixinStandardHelpOptions = true,
-            description = {"Give a subscriber the workbook again from lesson 1 (lesson 1 at the next send-due).",
-                    "A reader who signs up again does not get the workbook twice unless you do this."})
-    int restartWorkbook(@Parameters(paramLabel = "EMAIL") String email) {
+    @Command(name = "restart-workbook",
+            description = {"Give a subscriber the workbook again from lesson 1.",
+                    "Lesson 1 goes out at the next send-due, the rest one a day. A reader who signs up again does not "
+                            + "get the workbook twice unless you do this."})
+    int restartWorkbook(@Mixin HelpOption help, @Parameters(paramLabel = "EMAIL") String email) {
         CliContext context = root.context;
         App app = context.app();
         Subscriber s = app.subscribers().byEmail(email);
@@ -282,6 +298,20 @@ final class SubscribersCommand {
         context.out().println(s.email() + " starts " + sequence + " again from lesson 1 with the next send-due");
         context.out().flush();
         return ExitCodes.OK;
+    }
+
+    /** The --status filter, or null for none; an unknown one is refused with the valid ones. */
+    private static SubscriberStatus status(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (SubscriberStatus status : SubscriberStatus.values()) {
+            if (status.db().equals(text.strip().toLowerCase(Locale.ROOT))) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("--status '" + text + "' is not a status; use one of: "
+                + Arrays.stream(SubscriberStatus.values()).map(SubscriberStatus::db).collect(Collectors.joining(", ")));
     }
 
     private static ZoneId zone(CliContext context) {

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-@Command(name = "tayori", mixinStandardHelpOptions = true, version = "tayori 0.1",
+@Command(name = "tayori", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A self-hosted newsletter and drip-campaign engine.%n"
                 + "Settings come from tayori.yaml (or --config FILE) and TAYORI_* environment variables.",
         subcommands = {ServeCommand.class, DemoCommand.class, SendDueCommand.class, SubscribersCommand.class,

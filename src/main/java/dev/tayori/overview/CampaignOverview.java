@@ -21,6 +21,8 @@ public record CampaignOverview(String state, String nextSend, String counts, Lis
     public static CampaignOverview of(App app, Campaign c, Instant now) {
         ZoneId zone = app.settings().timezone();
         boolean paused = app.control().paused(c.id());
+        Map<String, Integer> counts = app.jdbi().withExtension(DeliveryDao.class, dao -> dao.countsByState(c.id()));
+        Instant last = app.jdbi().withExtension(DeliveryDao.class, dao -> dao.lastSentAt(c.id()));
         String next = "-";
         List<String> details = new ArrayList<>();
         if (c instanceof Sequence) {
@@ -32,20 +34,19 @@ public record CampaignOverview(String state, String nextSend, String counts, Lis
             next = Formats.local(n.nextSlotAfter(from), zone);
             for (Issue i : recent) {
                 details.add("slot " + Formats.local(i.slotAt(), zone) + "  "
-                        + (Issue.PLANNED.equals(i.state()) ? "issue " + i.number() : "skipped: " + i.reason()));
+                        + (Issue.PLANNED.equals(i.state()) ? "issue " + i.number()
+                                : "skipped: " + Formats.localInstantsIn(i.reason(), zone)));
             }
         } else if (c instanceof Announcement) {
             Optional<Schedule> s = app.announcements().find(c.id());
             if (s.isPresent()) {
-                next = Schedule.SCHEDULED.equals(s.get().state()) ? Formats.local(s.get().sendAt(), zone) : "-";
-                details.add("schedule: " + s.get().state() + " for " + Formats.local(s.get().sendAt(), zone)
-                        + " to " + s.get().segment() + (s.get().reason() == null ? "" : " (" + s.get().reason() + ")"));
+                AnnouncementProgress progress = AnnouncementProgress.of(c.id(), s.get(), counts, last, now, zone);
+                next = progress.nextSend();
+                details.add("schedule: " + progress.line());
             } else {
                 details.add("schedule: not scheduled; use campaigns schedule " + c.id() + " --at INSTANT");
             }
         }
-        Map<String, Integer> counts = app.jdbi().withExtension(DeliveryDao.class, dao -> dao.countsByState(c.id()));
-        Instant last = app.jdbi().withExtension(DeliveryDao.class, dao -> dao.lastSentAt(c.id()));
         String countText = "sent " + counts.getOrDefault("sent", 0) + ", failed " + counts.getOrDefault("failed", 0)
                 + ", waiting " + (counts.getOrDefault("planned", 0) + counts.getOrDefault("sending", 0))
                 + (last == null ? "" : " (last " + Formats.local(last, zone) + ")");

@@ -14,6 +14,7 @@ import dev.tayori.newsletter.IssuePlanner;
 import dev.tayori.render.MailModel;
 import dev.tayori.render.RenderedMail;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,21 @@ import java.util.Map;
 public final class MailPreview {
     /** The rendered mail, and for a newsletter a line per featured article. */
     public record Preview(RenderedMail mail, List<String> notes) {
+    }
+
+    /**
+     * The newsletter's next slot would get no issue under its file's policy. Not a mistake of the
+     * operator's, so `campaigns preview` says so and exits 0; it stays an IllegalArgumentException
+     * for the callers that only need a readable reason (the admin page's preview frame).
+     */
+    public static final class NothingToSend extends IllegalArgumentException {
+        NothingToSend(Newsletter newsletter, Instant slot, ZoneId zone) {
+            super("the issue of " + Formats.local(slot, zone) + " would be skipped: no new articles since the last issue"
+                    + (newsletter.rereadWhenNothingNew()
+                            ? ", and no older article to re-read that the last " + newsletter.rereadNotInLast()
+                                    + " issues did not feature"
+                            : " (when-nothing-new: skip in " + newsletter.file() + ")"));
+        }
     }
 
     private MailPreview() {
@@ -49,9 +65,7 @@ public final class MailPreview {
             Instant slot = newsletter.nextSlotAfter(at.minusMillis(1));
             List<Article> all = app.articles().articles();
             IssuePlanner.Draft draft = app.issuePlanner().draft(newsletter, slot, all)
-                    .orElseThrow(() -> new IllegalArgumentException("the issue at " + slot
-                            + " would be skipped: no new articles since the last issue"
-                            + (newsletter.rereadWhenNothingNew() ? " and none to re-read" : "")));
+                    .orElseThrow(() -> new NothingToSend(newsletter, slot, settings.timezone()));
             List<IssueArticle> featured = new ArrayList<>();
             for (Article a : draft.articles()) {
                 featured.add(new IssueArticle(0, featured.size() + 1, a.url(), a.title(), a.published(),

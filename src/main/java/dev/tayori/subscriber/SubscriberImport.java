@@ -106,7 +106,7 @@ public final class SubscriberImport {
                     + " characters or has a line break");
         }
         String zoneText = get(record, "timezone");
-        ZoneId zone = zoneText.isEmpty() ? defaultZone : ZoneId.of(zoneText);
+        ZoneId zone = zoneText.isEmpty() ? defaultZone : zone(zoneText);
         List<String> tags = new ArrayList<>();
         for (String tag : get(record, "tags").split("[;|]")) {
             if (!tag.isBlank()) {
@@ -117,12 +117,31 @@ public final class SubscriberImport {
             }
         }
         String confirmedText = get(record, "confirmed_at");
-        Instant confirmedAt = confirmedText.isEmpty() ? now : OffsetDateTime.parse(confirmedText).toInstant();
+        Instant confirmedAt = confirmedText.isEmpty() ? now : confirmedAt(confirmedText);
         return new Row(line, address, name, zone, tags, confirmedAt);
     }
 
     private static String get(CSVRecord record, String column) {
         return record.isMapped(column) && record.isSet(column) ? record.get(column).strip() : "";
+    }
+
+    // The two parsers below name the column and show a value that would do: java.time's own messages
+    // ("Text '...' could not be parsed at index 0") mean nothing to the operator who wrote the CSV.
+    private static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("timezone '" + text + "' is not a time zone (e.g. Asia/Tokyo)");
+        }
+    }
+
+    private static Instant confirmedAt(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("confirmed_at '" + text
+                    + "' is not an instant such as 2026-11-24T07:00+09:00");
+        }
     }
 
     private int write(List<Row> rows, String fileName, String consentSource, Enroll enroll) {

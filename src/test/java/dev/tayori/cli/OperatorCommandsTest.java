@@ -9,6 +9,8 @@ import dev.tayori.MailParts;
 import dev.tayori.TestWorld;
 import dev.tayori.TestWorld.CliResult;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -174,5 +176,136 @@ class OperatorCommandsTest {
         world.cli("send-due", "--at", "2026-11-24T07:00+09:00");
         assertEquals(1, world.received().size());
         assertTrue(world.cli("subscribers", "show", "yame@example.jp").out().contains("status:       unsubscribed"));
+    }
+
+    @Test
+    void previewWithAFeedThatCannotBeReadIsOneErrorLineWithExitOne() throws Exception {
+        world.env().put("TAYORI_ARTICLES_FEED", "http://127.0.0.1:" + closedPort() + "/feed/");
+        CliResult unreachable = world.cli("campaigns", "preview", "newsletter");
+        assertEquals(1, unreachable.exitCode(), unreachable.err());
+        assertEquals(1, unreachable.err().strip().lines().count(), "one line, no stack trace: " + unreachable.err());
+        assertTrue(unreachable.err().startsWith("error: ") && unreachable.err().contains("feed"), unreachable.err());
+
+        world.env().put("TAYORI_ARTICLES_FEED", dir.resolve("no-such-feed.xml").toString());
+        CliResult missing = world.cli("campaigns", "preview", "newsletter");
+        assertEquals(1, missing.exitCode(), missing.err());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        assertTrue(missing.err().contains("no-such-feed.xml") && missing.err().contains("does not exist"), missing.err());
+    }
+
+    @Test
+    void previewOfAnIssueThatWouldBeSkippedSaysWhyInLocalTimeAndSucceeds() throws Exception {
+        world.env().put("TAYORI_ARTICLES_DIR", Files.createDirectories(dir.resolve("no-articles")).toString());
+        CliResult r = world.cli("campaigns", "preview", "newsletter", "--at", "2026-12-14T12:00+09:00");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().isEmpty(), r.err());
+        // the next slot after Monday noon is Tuesday 07:00 in Tokyo (22:00 UTC the day before)
+        assertTrue(r.out().contains("2026-12-15 07:00 +09:00") && r.out().contains("would be skipped"), r.out());
+        assertFalse(r.out().contains("2026-12-14T22:00"), "local time, not UTC: " + r.out());
+        assertFalse(r.out().contains("Subject:"), r.out());
+    }
+
+    @Test
+    void testSendOfTheNewsletterTakesAnInstantAndSaysWhenThereIsNothingToSend() throws Exception {
+        CliResult sent = world.cli("campaigns", "test-send", "newsletter", "--to", "editor@example.jp",
+                "--at", "2026-11-28T06:00+09:00");
+        assertEquals(0, sent.exitCode(), sent.err());
+        assertEquals(1, world.received().size());
+        assertTrue(MailParts.subject(world.received().get(0)).startsWith("[テスト]"));
+
+        world.env().put("TAYORI_ARTICLES_DIR", Files.createDirectories(dir.resolve("no-articles")).toString());
+        CliResult nothing = world.cli("campaigns", "test-send", "newsletter", "--to", "editor@example.jp",
+                "--at", "2026-11-28T06:00+09:00");
+        assertEquals(2, nothing.exitCode(), nothing.err());
+        assertEquals(1, nothing.err().strip().lines().count(), nothing.err());
+        assertTrue(nothing.err().contains("2026-11-28 07:00 +09:00") && nothing.err().contains("--at"), nothing.err());
+        assertEquals(1, world.received().size(), "no second mail");
+    }
+
+    @Test
+    void importReportsABadRowByLineWithTheColumnAndWhatWouldDo() throws Exception {
+        Path csv = dir.resolve("people.csv");
+        Files.writeString(csv, String.join("\n",
+                "email,name,timezone,confirmed_at",
+                "good@example.jp,良子,Asia/Tokyo,2026-10-01T09:00+09:00",
+                "mars@example.jp,火星,Mars/Olympus,",
+                "late@example.jp,遅子,,not-a-date",
+                ""), StandardCharsets.UTF_8);
+        CliResult r = world.cli("subscribers", "import", csv.toString(), "--consent-source", "seminar sheets");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains(csv + ":3: timezone 'Mars/Olympus' is not a time zone (e.g. Asia/Tokyo); row skipped"),
+                r.err());
+        assertTrue(r.err().contains(csv + ":4: confirmed_at 'not-a-date' is not an instant such as "
+                + "2026-11-24T07:00+09:00; row skipped"), r.err());
+        assertFalse(r.err().contains("Unknown time-zone") || r.err().contains("could not be parsed"), r.err());
+        assertTrue(r.out().contains("imported 1,") && r.out().contains("2 bad row(s)"), r.out());
+    }
+
+    @Test
+    void anUnknownStatusIsRefusedWithTheValidOnesAndNothingWritten() {
+        world.cli("subscribers", "add", "kaede@example.jp", "--confirmed", "--consent-source", "test");
+        Path output = dir.resolve("export.csv");
+        CliResult export = world.cli("subscribers", "export", "--status", "bogus", "--output", output.toString());
+        assertEquals(2, export.exitCode(), export.err());
+        assertTrue(export.err().contains("'bogus'") && export.err().contains("pending, confirmed, unsubscribed, bounced"),
+                export.err());
+        assertFalse(Files.exists(output), "no file for a refused export");
+        CliResult list = world.cli("subscribers", "list", "--status", "bogus");
+        assertEquals(2, list.exitCode(), list.err());
+        assertTrue(list.err().contains("pending, confirmed, unsubscribed, bounced"), list.err());
+
+        CliResult confirmed = world.cli("subscribers", "export", "--status", "confirmed");
+        assertEquals(0, confirmed.exitCode(), confirmed.err());
+        assertTrue(confirmed.out().contains("kaede@example.jp"), confirmed.out());
+        assertFalse(world.cli("subscribers", "export", "--status", "pending").out().contains("kaede@example.jp"));
+    }
+
+    @Test
+    void showListsTheSubscribersTags() {
+        world.cli("subscribers", "add", "momiji@example.jp", "--confirmed", "--consent-source", "test");
+        assertTrue(world.cli("subscribers", "show", "momiji@example.jp").out().contains("tags:         -"));
+        world.cli("subscribers", "tag", "momiji@example.jp", "seminar-2026");
+        world.cli("subscribers", "tag", "momiji@example.jp", "vip");
+        String shown = world.cli("subscribers", "show", "momiji@example.jp").out();
+        assertTrue(shown.contains("tags:         seminar-2026, vip"), shown);
+    }
+
+    @Test
+    void showSaysAnAnnouncementWasSentWithItsCountsAndRefusesToScheduleItAgain() {
+        world.cli("subscribers", "add", "a@example.jp", "--confirmed", "--consent-source", "test");
+        world.cli("subscribers", "add", "b@example.jp", "--confirmed", "--consent-source", "test");
+        assertEquals(0, world.cli("campaigns", "schedule", "course-early-booking", "--at", "2026-11-23T12:00+09:00")
+                .exitCode());
+        String before = world.cli("campaigns", "show", "course-early-booking").out();
+        assertTrue(before.contains("schedule: scheduled for 2026-11-23 12:00 +09:00 to all"), before);
+
+        world.clock.set(tokyo(2026, 11, 23, 12, 1));
+        CliResult run = world.cli("send-due");
+        assertEquals(0, run.exitCode(), run.err());
+        String after = world.cli("campaigns", "show", "course-early-booking").out();
+        assertTrue(after.contains("schedule: sent at 2026-11-23 12:01 +09:00 to all (2 sent, 0 waiting, 0 failed)"), after);
+        assertFalse(after.contains("planned for"), after);
+
+        CliResult again = world.cli("campaigns", "schedule", "course-early-booking", "--at", "2026-12-01T12:00+09:00");
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("already been sent"), again.err());
+    }
+
+    @Test
+    void eachSubcommandSummaryIsAWholeSentenceAndOnlyTheRootHasAVersion() {
+        for (String group : new String[] {"campaigns", "subscribers"}) {
+            String help = world.cli(group, "--help").out();
+            String commands = help.substring(help.indexOf("Commands:"));
+            // a summary line starts at column 2; wrapped continuations are indented further
+            String[] entries = commands.replaceAll("\n {6,}", " ").split("\n");
+            for (int i = 1; i < entries.length; i++) {
+                assertTrue(entries[i].strip().endsWith("."), group + ": " + entries[i]);
+            }
+            assertFalse(help.contains("--version"), help);
+        }
+        String schedule = world.cli("campaigns", "schedule", "--help").out();
+        assertTrue(schedule.contains("confirmed-before:YYYY-MM-DD"), schedule);
+        assertFalse(world.cli("subscribers", "export", "--help").out().contains("--version"));
+        assertTrue(world.cli("--version").out().startsWith("tayori "));
     }
 }
