@@ -56,11 +56,12 @@ t0=$(now_ms)
 tayori subscribers import "$WORK/readers.csv" --consent-source "benchmark" > "$WORK/import.log" 2>&1
 t1=$(now_ms)
 import_ms=$((t1 - t0))
-echo "import: $N rows in $((import_ms))ms ($(grep -c 'line ' "$WORK/import.log" || true) bad or duplicate rows reported by line)"
+echo "import: $N rows in $((import_ms))ms, $(grep -c 'row skipped' "$WORK/import.log" || true) bad rows reported by line"
 tail -n 3 "$WORK/import.log" | sed 's/^/  /'
 
 # --- 2. the size of one mail of the mailing, captured by smtp-sink
 mkdir -p "$WORK/dump"
+chmod 777 "$WORK/dump"   # smtp-sink writes as the unprivileged user it switches to
 smtp-sink -u nobody -d "$WORK/dump/%H%M%S." "127.0.0.1:$PORT" 64 &
 sink_pid=$!
 sleep 1
