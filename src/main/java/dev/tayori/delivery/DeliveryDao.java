@@ -32,6 +32,10 @@ public interface DeliveryDao {
     @SqlQuery
     List<Delivery> claimedBy(@Bind("owner") String owner);
 
+    /** {@link #markSent} for a group of rows: one prepared statement for the whole group commit. */
+    @org.jdbi.v3.sqlobject.statement.SqlBatch("markSent")
+    int[] markSentAll(@Bind("id") List<Long> ids, @Bind("owner") List<String> owners, @Bind("at") List<Instant> ats);
+
     @SqlUpdate
     int markSent(@Bind("id") long id, @Bind("owner") String owner, @Bind("at") Instant at);
 

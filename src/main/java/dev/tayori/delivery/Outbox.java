@@ -68,8 +68,11 @@ public final class Outbox {
         AtomicReference<String> stop = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
+        Object writeLock = new Object();
+        OutcomeRecorder recorder = new OutcomeRecorder(jdbi, writeLock);
         for (int i = 0; i < workers; i++) {
-            RowSender sender = new RowSender(jdbi, composer, subscribers, throttle, clock, policy, owner, report);
+            RowSender sender = new RowSender(jdbi, composer, subscribers, throttle, clock, policy, owner, report,
+                    writeLock, recorder);
             Thread t = new Thread(() -> {
                 try (SmtpConnection smtp = connections.get()) {
                     sender.run(smtp, queue, stop, at, () -> progress.accept(handled.incrementAndGet()));
@@ -82,12 +85,15 @@ public final class Outbox {
             for (long batchNumber = 1; stop.get() == null; batchNumber++) {
                 // each batch is claimed under its own name, so "what did I just claim" is exact
                 String claim = owner + "#" + batchNumber;
-                List<Delivery> batch = jdbi.inTransaction(h -> {
-                    DeliveryDao dao = h.attach(DeliveryDao.class);
-                    Instant now = clock.instant();
-                    dao.claim(claim, at, now, now.plus(policy.lease()), policy.batchSize());
-                    return dao.claimedBy(claim);
-                });
+                List<Delivery> batch;
+                synchronized (writeLock) {
+                    batch = jdbi.inTransaction(h -> {
+                        DeliveryDao dao = h.attach(DeliveryDao.class);
+                        Instant now = clock.instant();
+                        dao.claim(claim, at, now, now.plus(policy.lease()), policy.batchSize());
+                        return dao.claimedBy(claim);
+                    });
+                }
                 if (batch.isEmpty()) {
                     break;
                 }
@@ -115,6 +121,7 @@ public final class Outbox {
                     Thread.currentThread().interrupt();
                 }
             }
+            recorder.close();
             int released = jdbi.withExtension(DeliveryDao.class, dao -> dao.release(owner));
             if (stop.get() != null) {
                 String reason = stop.get();

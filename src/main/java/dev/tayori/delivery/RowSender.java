@@ -18,7 +18,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One worker of the sending pool: takes claimed rows from the queue and sends them over its connection. */
+/**
+ * One worker of the sending pool: takes claimed rows from the queue and sends them over its connection.
+ * It keeps one database handle for its reads for the whole run (opening one per statement cost more
+ * than the statement) and hands its writes to the pool's {@link OutcomeRecorder}.
+ */
 final class RowSender {
     private static final Logger LOG = LoggerFactory.getLogger(RowSender.class);
 
@@ -29,9 +33,14 @@ final class RowSender {
     private final Clock clock;
     private final Outbox.Policy policy;
     private final SendReport report;
+    private final Object writeLock;
+    private final OutcomeRecorder recorder;
+    private dev.tayori.subscriber.SubscriberDao people;
 
     RowSender(Jdbi jdbi, MailComposer composer, Subscribers subscribers, SendThrottle throttle, Clock clock,
-            Outbox.Policy policy, String owner, SendReport report) {
+            Outbox.Policy policy, String owner, SendReport report, Object writeLock, OutcomeRecorder recorder) {
+        this.writeLock = writeLock;
+        this.recorder = recorder;
         this.jdbi = jdbi;
         this.composer = composer;
         this.subscribers = subscribers;
@@ -44,7 +53,8 @@ final class RowSender {
     void run(SmtpConnection smtp, BlockingQueue<Delivery> queue, AtomicReference<String> stop, Instant at,
             Runnable handled) {
         MessageBuilder builder = new MessageBuilder(smtp.session(), clock);
-        try {
+        try (org.jdbi.v3.core.Handle handle = jdbi.open()) {
+            people = handle.attach(dev.tayori.subscriber.SubscriberDao.class);
             while (true) {
                 Delivery delivery = queue.take();
                 if (delivery.id() < 0 || stop.get() != null) {
@@ -54,6 +64,10 @@ final class RowSender {
                     send(delivery, smtp, builder, at, stop);
                 } catch (SmtpFailure unreachable) {
                     stop.compareAndSet(null, unreachable.getMessage());
+                    return;
+                } catch (OutcomeRecorder.NotRecorded e) {
+                    // without a record of what was sent, going on could send it again: stop the run
+                    stop.compareAndSet(null, e.getMessage());
                     return;
                 } catch (RuntimeException e) {
                     // one broken row must not stop the mailing: it fails with the reason, the rest go on
@@ -71,7 +85,7 @@ final class RowSender {
     /** Sends one claimed row; throws only when the server cannot be reached at all. */
     private void send(Delivery delivery, SmtpConnection smtp, MessageBuilder builder, Instant at,
             AtomicReference<String> stop) throws SmtpFailure, InterruptedException {
-        Optional<Subscriber> subscriber = subscribers.byId(delivery.subscriberId());
+        Optional<Subscriber> subscriber = people.findById(delivery.subscriberId());
         Optional<String> refusal = subscriber.isEmpty() ? Optional.of("the subscriber no longer exists")
                 : composer.refusal(delivery, subscriber.get(), at);
         if (refusal.isPresent()) {
@@ -93,20 +107,21 @@ final class RowSender {
             if (hold.get().global()) {
                 stop.compareAndSet(null, "hold:waiting: " + hold.get().reason() + " until " + until);
             }
-            jdbi.useExtension(DeliveryDao.class, dao -> dao.holdUntil(delivery.id(), delivery.leaseOwner(),
-                    hold.get().until(), "waiting: " + hold.get().reason()));
+            recorder.record(dao -> dao.holdUntil(delivery.id(), delivery.leaseOwner(), hold.get().until(),
+                    "waiting: " + hold.get().reason()));
             return;
         }
-        boolean stillOurs = jdbi.withExtension(DeliveryDao.class,
-                dao -> dao.renew(delivery.id(), delivery.leaseOwner(), clock.instant().plus(policy.lease()))) > 0;
-        if (!stillOurs) {
-            LOG.info("delivery {} waited past its lease and another sender took it; skipping", delivery.id());
+        // Nobody else may claim the row before its lease runs out. A row that waited in the queue past
+        // half of its lease is handed back instead of sent: the send and its record must both finish
+        // while the lease still holds, or a second sender could take the row and send it again.
+        if (!clock.instant().isBefore(delivery.leaseUntil().minus(policy.lease().dividedBy(2)))) {
+            recorder.record(dao -> dao.holdUntil(delivery.id(), delivery.leaseOwner(), at, "lease ran short; sent later"));
             return;
         }
         for (int reconnects = 0; ; reconnects++) {
             try {
                 smtp.send(message);
-                jdbi.useExtension(DeliveryDao.class, dao -> dao.markSent(delivery.id(), delivery.leaseOwner(), at));
+                recorder.sent(delivery.id(), delivery.leaseOwner(), at);
                 count(delivery, c -> c.sent++);
                 return;
             } catch (SmtpFailure failure) {
@@ -130,7 +145,9 @@ final class RowSender {
                     }
                     case RECIPIENT_REJECTED -> {
                         finish(delivery, Delivery.FAILED, at, "rejected: " + failure.getMessage());
-                        subscribers.markBounced(delivery.subscriberId(), failure.getMessage());
+                        synchronized (writeLock) {
+                            subscribers.markBounced(delivery.subscriberId(), failure.getMessage());
+                        }
                         count(delivery, c -> c.failed++);
                         return;
                     }
@@ -153,12 +170,12 @@ final class RowSender {
         }
         // 1, 2, 4, 8 ... minutes, at most an hour between attempts
         Duration wait = Duration.ofMinutes(Math.min(60, 1L << Math.min(6, Math.max(0, delivery.attempts() - 1))));
-        jdbi.useExtension(DeliveryDao.class, dao -> dao.retryLater(delivery.id(), delivery.leaseOwner(), at.plus(wait), error));
+        recorder.record(dao -> dao.retryLater(delivery.id(), delivery.leaseOwner(), at.plus(wait), error));
         count(delivery, c -> c.retrying++);
     }
 
     private void finish(Delivery delivery, String state, Instant at, String reason) {
-        jdbi.useExtension(DeliveryDao.class, dao -> dao.finish(delivery.id(), delivery.leaseOwner(), state, at, reason));
+        recorder.record(dao -> dao.finish(delivery.id(), delivery.leaseOwner(), state, at, reason));
     }
 
     private void count(Delivery delivery, java.util.function.Consumer<SendReport.Counts> change) {

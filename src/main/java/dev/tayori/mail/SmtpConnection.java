@@ -27,6 +27,15 @@ public final class SmtpConnection implements AutoCloseable {
         this.session = session(settings);
     }
 
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader every time it encodes a part
+        // or a header (jakartaee/mail-api#861): a scan of the whole class path per call, the largest
+        // single cost of sending a mail. Naming the provider makes that lookup a cached Class.forName.
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     public static Session session(SmtpSettings settings) {
         Properties props = new Properties();
         props.put("mail.smtp.host", settings.host());

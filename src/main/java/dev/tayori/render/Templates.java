@@ -22,6 +22,7 @@ public final class Templates {
 
     private final Path dir;
     private final Configuration freemarker;
+    private final java.util.Map<String, Template> inline = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Templates(Path dir) {
         this.dir = dir;
@@ -73,7 +74,15 @@ public final class Templates {
      */
     public String renderInline(String where, String source, Map<String, Object> model) {
         try {
-            Template template = new Template(where, new java.io.StringReader(source), freemarker);
+            // parsed once per (place, text): a mailing renders the same subject line for every reader
+            Template template = inline.get(where + "\u0000" + source);
+            if (template == null) {
+                if (inline.size() > 256) {
+                    inline.clear();
+                }
+                template = new Template(where, new java.io.StringReader(source), freemarker);
+                inline.put(where + "\u0000" + source, template);
+            }
             StringWriter out = new StringWriter();
             template.process(model, out);
             return out.toString();

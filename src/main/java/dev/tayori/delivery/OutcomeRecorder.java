@@ -1,0 +1,133 @@
+package dev.tayori.delivery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Writes what became of each mail (sent, failed, retry later) in group commits. A sender hands its
+ * outcome over and waits until the transaction holding it has committed, so "marked sent after the
+ * 250 reply" holds exactly as with one commit per mail; but the outcomes that arrive together share
+ * one commit, and the "sent" ones one prepared statement. SQLite commits cost far more than the
+ * updates in them, and a single writer thread never meets SQLite's busy handler, which sleeps.
+ */
+final class OutcomeRecorder implements AutoCloseable {
+    /** What to write: a sent row (the common case, batched) or any other change to a row. */
+    private record Outcome(long sentId, String sentOwner, Instant sentAt, Consumer<DeliveryDao> other,
+            CompletableFuture<Void> done) {
+    }
+
+    private static final Outcome STOP = new Outcome(0, null, null, null, new CompletableFuture<>());
+
+    private final Jdbi jdbi;
+    private final Object writeLock;
+    private final BlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+
+    OutcomeRecorder(Jdbi jdbi, Object writeLock) {
+        this.jdbi = jdbi;
+        this.writeLock = writeLock;
+        this.thread = new Thread(this::run, "outcome-recorder");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Marks the row sent in the next group commit; returns once that has committed. */
+    void sent(long id, String owner, Instant at) {
+        await(new Outcome(id, owner, at, null, new CompletableFuture<>()));
+    }
+
+    /** Writes {@code write} in the next group commit; returns once that has committed. */
+    void record(Consumer<DeliveryDao> write) {
+        await(new Outcome(0, null, null, write, new CompletableFuture<>()));
+    }
+
+    private void await(Outcome outcome) {
+        queue.add(outcome);
+        try {
+            outcome.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotRecorded("interrupted while recording what became of a mail", e);
+        } catch (ExecutionException e) {
+            // the database could not be written (a full disk, say): the sender stops with this reason
+            throw new NotRecorded("cannot record what became of the mail in the database: "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** The database refused the write: the mail went out (or not) but the row could not say so. */
+    static final class NotRecorded extends RuntimeException {
+        NotRecorded(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private void run() {
+        List<Outcome> group = new ArrayList<>();
+        try (Handle handle = jdbi.open()) {
+            DeliveryDao dao = handle.attach(DeliveryDao.class);
+            while (true) {
+                try {
+                    group.add(queue.take());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                queue.drainTo(group, 1023);
+                boolean stop = group.remove(STOP);
+                write(handle, dao, group);
+                group.clear();
+                if (stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void write(Handle handle, DeliveryDao dao, List<Outcome> group) {
+        if (group.isEmpty()) {
+            return;
+        }
+        try {
+            synchronized (writeLock) {
+                handle.useTransaction(h -> {
+                    List<Long> ids = new ArrayList<>();
+                    List<String> owners = new ArrayList<>();
+                    List<Instant> ats = new ArrayList<>();
+                    for (Outcome o : group) {
+                        if (o.other() != null) {
+                            o.other().accept(dao);
+                        } else {
+                            ids.add(o.sentId());
+                            owners.add(o.sentOwner());
+                            ats.add(o.sentAt());
+                        }
+                    }
+                    if (!ids.isEmpty()) {
+                        dao.markSentAll(ids, owners, ats);
+                    }
+                });
+            }
+            group.forEach(o -> o.done().complete(null));
+        } catch (RuntimeException e) {
+            group.forEach(o -> o.done().completeExceptionally(e));
+        }
+    }
+
+    @Override
+    public void close() {
+        queue.add(STOP);
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
