@@ -1,25 +1,25 @@
 package dev.tayori.mail;
 
 import dev.tayori.config.SmtpSettings;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Properties;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
  * One SMTP connection, opened on first use and reused for every message after it (a new
- * connection per message costs a TCP and SMTP handshake each time).
+ * connection per message costs a TCP and SMTP handshake each time). Messages are built with Jakarta
+ * Mail and carried by {@link SmtpSession}.
  */
 public final class SmtpConnection implements AutoCloseable {
     private final SmtpSettings settings;
     private final Session session;
-    private Transport transport;
+    /** The name tayori gives itself in EHLO: this machine's host name, found once. */
+    private static final String HELO_NAME = heloName();
+    private SmtpSession smtp;
     private int sentOnThisConnection;
 
     public SmtpConnection(SmtpSettings settings) {
@@ -36,19 +36,9 @@ public final class SmtpConnection implements AutoCloseable {
         }
     }
 
+    /** The Jakarta Mail session messages are built in; it carries no transport settings (SmtpSession sends). */
     public static Session session(SmtpSettings settings) {
         Properties props = new Properties();
-        props.put("mail.smtp.host", settings.host());
-        props.put("mail.smtp.port", String.valueOf(settings.port()));
-        props.put("mail.smtp.auth", String.valueOf(!settings.username().isBlank()));
-        props.put("mail.smtp.starttls.enable", String.valueOf(settings.starttls()));
-        props.put("mail.smtp.starttls.required", String.valueOf(settings.starttls()));
-        String timeout = String.valueOf(settings.timeoutSeconds() * 1000);
-        props.put("mail.smtp.connectiontimeout", timeout);
-        props.put("mail.smtp.timeout", timeout);
-        props.put("mail.smtp.writetimeout", timeout);
-        props.put("mail.smtp.quitwait", "false");
-        props.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
         props.put("mail.mime.charset", "UTF-8");
         return Session.getInstance(props);
     }
@@ -62,27 +52,25 @@ public final class SmtpConnection implements AutoCloseable {
     }
 
     public void connect() throws SmtpFailure {
-        // Transport.isConnected() would send a NOOP and wait for its reply before every message; a
-        // dropped connection shows itself as a failure of the send instead, which reconnects.
-        if (transport != null) {
+        // A dropped connection shows itself as a failure of the next send, which reconnects; asking
+        // the server first (a NOOP) would cost a round trip per mail.
+        if (smtp != null && smtp.isOpen()) {
             return;
         }
         if (!settings.configured()) {
             throw new SmtpFailure(SmtpFailure.Kind.UNREACHABLE, 0,
                     "no SMTP server is configured: set smtp.host (TAYORI_SMTP_HOST) and smtp.port (TAYORI_SMTP_PORT)", null);
         }
+        SmtpSession opening = new SmtpSession(settings, HELO_NAME);
         try {
-            Transport opening = session.getTransport("smtp");
-            if (settings.username().isBlank()) {
-                opening.connect();
-            } else {
-                opening.connect(settings.host(), settings.port(), settings.username(), settings.password());
-            }
-            transport = opening;
-        } catch (AuthenticationFailedException e) {
-            throw new SmtpFailure(SmtpFailure.Kind.UNREACHABLE, 535, "the SMTP server " + server()
-                    + " refused the login for smtp.username '" + settings.username() + "'", e);
-        } catch (MessagingException e) {
+            opening.open();
+            smtp = opening;
+            sentOnThisConnection = 0;
+        } catch (SmtpFailure e) {
+            opening.close();
+            throw e;
+        } catch (IOException e) {
+            opening.close();
             throw new SmtpFailure(SmtpFailure.Kind.UNREACHABLE, 0, "cannot reach the SMTP server " + server()
                     + ": " + rootMessage(e), e);
         }
@@ -94,76 +82,55 @@ public final class SmtpConnection implements AutoCloseable {
             // servers limit messages per connection (Postfix: 100 by default with some setups); reopen first
             closeQuietly();
         }
+        byte[] bytes;
+        String from;
+        String to;
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
+            message.writeTo(buffer);
+            bytes = buffer.toByteArray();
+            from = ((InternetAddress) message.getFrom()[0]).getAddress();
+            to = ((InternetAddress) message.getAllRecipients()[0]).getAddress();
+        } catch (MessagingException | IOException e) {
+            throw new SmtpFailure(SmtpFailure.Kind.MESSAGE_REJECTED, 0, "cannot write the message: " + rootMessage(e), e);
+        }
         connect();
         try {
-            transport.sendMessage(message, message.getAllRecipients());
+            smtp.send(from, to, bytes);
             sentOnThisConnection++;
-        } catch (SendFailedException e) {
-            throw classify(e);
-        } catch (MessagingException e) {
-            throw classify(e);
-        } catch (IllegalStateException e) {
-            closeQuietly();
-            throw new SmtpFailure(SmtpFailure.Kind.CONNECTION_LOST, 0, "the connection to " + server() + " was lost", e);
-        }
-    }
-
-    private SmtpFailure classify(MessagingException e) {
-        for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
-            if (next instanceof SMTPAddressFailedException address) {
-                return byCode(address.getReturnCode(), true, address);
+        } catch (SmtpFailure e) {
+            if (e.kind() == SmtpFailure.Kind.CONNECTION_LOST) {
+                closeQuietly();
             }
-            if (next instanceof SMTPSendFailedException send) {
-                return byCode(send.getReturnCode(), false, send);
-            }
-            if (next instanceof IOException) {
-                return lost(e);
-            }
-        }
-        if (e.getCause() instanceof IOException || !transport.isConnected()) {
-            return lost(e);
-        }
-        return new SmtpFailure(SmtpFailure.Kind.TRANSIENT, 0, rootMessage(e), e);
-    }
-
-    private SmtpFailure byCode(int code, boolean recipient, MessagingException e) {
-        String reply = e.getMessage() == null ? String.valueOf(code) : e.getMessage().strip();
-        if (code < 0 || !transport.isConnected()) {
+            throw e;
+        } catch (IOException e) {
             // no reply at all: the line dropped, perhaps after the server took the message (uncertain)
-            return lost(e);
-        }
-        if (code == 421) {
             closeQuietly();
-            return new SmtpFailure(SmtpFailure.Kind.CONNECTION_LOST, code, "the server closed the connection: " + reply, e);
+            throw new SmtpFailure(SmtpFailure.Kind.CONNECTION_LOST, 0, "the connection to " + server() + " was lost: "
+                    + rootMessage(e), e);
         }
-        if (code >= 500) {
-            return new SmtpFailure(recipient ? SmtpFailure.Kind.RECIPIENT_REJECTED : SmtpFailure.Kind.MESSAGE_REJECTED,
-                    code, reply, e);
-        }
-        return new SmtpFailure(SmtpFailure.Kind.TRANSIENT, code, reply, e);
-    }
-
-    private SmtpFailure lost(MessagingException e) {
-        closeQuietly();
-        return new SmtpFailure(SmtpFailure.Kind.CONNECTION_LOST, 0, "the connection to " + server() + " was lost: "
-                + rootMessage(e), e);
     }
 
     private void closeQuietly() {
-        try {
-            if (transport != null) {
-                transport.close();
-            }
-        } catch (MessagingException ignored) {
-            // the connection is gone either way
+        if (smtp != null) {
+            smtp.close();
         }
-        transport = null;
+        smtp = null;
         sentOnThisConnection = 0;
     }
 
     @Override
     public void close() {
         closeQuietly();
+    }
+
+    private static String heloName() {
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName();
+            return name.isBlank() ? "localhost" : name;
+        } catch (IOException e) {
+            return "localhost";
+        }
     }
 
     static String rootMessage(Throwable e) {

@@ -102,7 +102,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 String upper = line.toUpperCase();
                 if (upper.startsWith("EHLO")) {
-                    reply(out, "250-scripted\r\n250-8BITMIME\r\n250 SMTPUTF8");
+                    reply(out, "250-scripted\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SMTPUTF8");
                 } else if (upper.startsWith("HELO") || upper.startsWith("NOOP") || upper.startsWith("RSET")) {
                     recipients.clear();
                     reply(out, "250 OK");
