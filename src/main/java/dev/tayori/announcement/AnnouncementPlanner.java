@@ -55,7 +55,10 @@ public final class AnnouncementPlanner implements Planner {
                     schedules.markSkipped(announcement.id(), "missed: tayori was not sending from " + schedule.sendAt()
                             + " until " + at + ", more than the catch-up window of "
                             + announcement.catchUp().toHours() + " hours");
-                    report.warn(announcement.id() + ": skipped, its time " + schedule.sendAt() + " passed while tayori was down");
+                    report.note(announcement.id() + ": skipped, its time "
+                            + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(schedule.sendAt().atZone(zone))
+                            + " passed while tayori was down, more than " + announcement.catchUp().toHours()
+                            + " hours ago (the catch-up window)");
                     continue;
                 }
                 schedules.markPlanned(announcement.id());

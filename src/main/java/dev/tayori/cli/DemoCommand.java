@@ -10,13 +10,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo",
         description = {"Try tayori on this machine with nothing else installed: runs `serve` with its own demo "
                 + "database (demo-data/) and, unless smtp.host is set, a built-in mail sink that keeps every mail "
                 + "it receives instead of delivering it."})
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     TayoriCommand root;
+
+    @picocli.CommandLine.Mixin
+    HelpOption help;
 
     @Option(names = "--smtp-port", paramLabel = "PORT", defaultValue = "2525",
             description = "Port of the built-in mail sink (default 2525).")

@@ -12,13 +12,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "send-due", mixinStandardHelpOptions = true,
-        description = {"Plan and send every mail due at an instant: lessons whose time has come, and mail that "
-                + "is waiting for a retry. Safe to run twice: nothing is sent twice.",
+@Command(name = "send-due",
+        description = {"Plan and send every mail due at an instant.",
+                "That is workbook lessons whose time has come, newsletter issues and announcements whose slot has "
+                + "come, and mail waiting for a retry. Safe to run twice, or in two processes at once: nothing is "
+                + "sent twice.",
                 "Exits 1 with one line if the SMTP server cannot be reached; the mail stays queued for the next run."})
 final class SendDueCommand implements Callable<Integer> {
     @ParentCommand
     TayoriCommand root;
+
+    @picocli.CommandLine.Mixin
+    HelpOption help;
 
     @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
             description = "The instant to run for, ISO-8601 with offset, e.g. 2026-11-24T07:00+09:00 (default: now).")
@@ -52,14 +57,18 @@ final class SendDueCommand implements Callable<Integer> {
         context.out().println(String.format("  planning took %,d ms", report.planning().toMillis())
                 + (planOnly ? "" : String.format(", sending %,d ms", report.sending().toMillis())));
         context.out().flush();
-        // Warnings (e.g. the article feed was unreachable) are printed but do not fail the run: the mail
-        // that was due went out, and the next run retries what waited.
+        // Warnings (the article feed was unreachable, a campaign file vanished): the mail that was due
+        // went out, but something due could not be prepared now. Exit 1, so cron or systemd tells the
+        // operator; the next run tries again.
         report.warnings().forEach(w -> context.err().println("warning: " + w));
         if (report.hold() != null) {
             context.out().println("  " + report.hold());
             context.out().flush();
         }
         context.err().flush();
+        if (report.problem() == null && !report.warnings().isEmpty()) {
+            return ExitCodes.FAILED;
+        }
         if (report.problem() != null) {
             context.err().println("error: " + report.problem());
             context.err().flush();

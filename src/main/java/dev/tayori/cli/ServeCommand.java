@@ -10,12 +10,15 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve",
         description = {"Run tayori: every minute, plan and send what is due. Stops on Ctrl-C.",
                 "Needs an SMTP server (smtp.host); to try tayori without one, run `tayori demo`."})
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     TayoriCommand root;
+
+    @picocli.CommandLine.Mixin
+    HelpOption help;
 
     @Override
     public Integer call() throws InterruptedException {

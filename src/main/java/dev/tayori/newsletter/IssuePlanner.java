@@ -86,10 +86,12 @@ public final class IssuePlanner implements Planner {
     /** Records a slot that gets no issue, with the reason `campaigns show` and this run's report give. */
     private void skip(Newsletter newsletter, Instant slot, String reason, Instant at, SendReport report) {
         if (jdbi.withExtension(IssueDao.class, dao -> dao.insertSkipped(newsletter.id(), slot, reason, at)) > 0) {
-            report.note(newsletter.id() + ": no issue for the slot of "
-                    + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(slot.atZone(newsletter.zone()))
-                    + ": " + reason);
+            report.note(newsletter.id() + ": no issue for the slot of " + local(newsletter, slot) + ": " + reason);
         }
+    }
+
+    private static String local(Newsletter newsletter, Instant slot) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(slot.atZone(newsletter.zone()));
     }
 
     private void recordMissedSlotsBefore(Newsletter newsletter, Instant slot, Instant at, SendReport report) {
@@ -133,7 +135,8 @@ public final class IssuePlanner implements Planner {
             all = articles.get().articles();
         } catch (ContentException e) {
             // Nothing is recorded: the next run tries again while the slot is within its catch-up window.
-            report.warn(newsletter.id() + ": the issue for " + slot + " is not sent yet: " + e.getMessage());
+            report.warn(newsletter.id() + ": the issue for " + local(newsletter, slot) + " is not sent yet (the next run"
+                    + " tries again): " + e.getMessage());
             return 0;
         }
         Optional<Draft> draft = draft(newsletter, slot, all);
