@@ -34,8 +34,10 @@ public final class MessageBuilder {
             MimeMessage message = new StableIdMessage(session, mail.messageId());
             message.setFrom(new InternetAddress(mail.from().email(), HeaderText.check("sender.name", mail.from().name()), "UTF-8"));
             EmailAddress to = EmailAddress.parse(mail.toAddress());
-            message.setRecipient(Message.RecipientType.TO,
-                    new InternetAddress(to.address(), HeaderText.check("the subscriber's name", mail.toName()), "UTF-8"));
+            String toName = HeaderText.check("the subscriber's name", mail.toName());
+            // no name: the bare address, not an empty display name before it
+            message.setRecipient(Message.RecipientType.TO, toName == null || toName.isBlank()
+                    ? new InternetAddress(to.address()) : new InternetAddress(to.address(), toName, "UTF-8"));
             message.setHeader("Subject", Subjects.encode(HeaderText.check("the subject", mail.subject())));
             message.setSentDate(Date.from(clock.instant()));
             if (mail.unsubscribeUrl() != null) {

@@ -38,7 +38,7 @@ class CrashRecoveryTest {
         smtp = new ScriptedSmtpServer();
         world = new TestWorld(dir, tokyo(2026, 11, 30, 9, 0));
         world.env().put("TAYORI_SMTP_PORT", String.valueOf(smtp.port()));
-        world.env().put("TAYORI_ARTICLES_DIR", dir.resolve("no-articles").toString());
+        world.env().put("TAYORI_ARTICLES_DIR", Files.createDirectories(dir.resolve("no-articles")).toString());
         world.env().put("TAYORI_DELIVERY_LEASE_SECONDS", String.valueOf(LEASE_SECONDS));
     }
 

@@ -31,7 +31,7 @@ class SmtpFaultsTest {
         smtp = new ScriptedSmtpServer();
         world = new TestWorld(dir, tokyo(2026, 11, 30, 9, 0));
         world.env().put("TAYORI_SMTP_PORT", String.valueOf(smtp.port()));
-        world.env().put("TAYORI_ARTICLES_DIR", dir.resolve("no-articles").toString());
+        world.env().put("TAYORI_ARTICLES_DIR", Files.createDirectories(dir.resolve("no-articles")).toString());
         StringBuilder csv = new StringBuilder("email,name\n");
         for (int i = 1; i <= READERS; i++) {
             csv.append("reader").append(i).append(i % 7 == 0 ? "-gone" : "").append("@example.jp,\n");
