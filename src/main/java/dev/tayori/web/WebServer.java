@@ -24,9 +24,9 @@ public final class WebServer implements AutoCloseable {
     private final MailNow mailNow;
 
     static final java.util.List<String> PAGES = java.util.List.of("pages/subscribe", "pages/subscribe-sent",
-            "pages/too-many", "pages/confirm", "pages/confirmed", "pages/confirm-expired", "pages/link-unknown",
+            "pages/too-many", "pages/confirm", "pages/confirmed", "pages/confirm-expired", "pages/link-unknown", "pages/link-used",
             "pages/unsubscribe", "pages/unsubscribed", "pages/mailbox", "pages/mailbox-message", "admin/login",
-            "admin/dashboard", "admin/campaigns", "admin/campaign", "admin/report", "admin/subscribers", "admin/subscriber");
+            "admin/dashboard", "admin/campaigns", "admin/campaign", "admin/report", "admin/subscribers", "admin/subscriber", "admin/not-found");
 
     public WebServer(App app, Mailbox mailbox, AdminAuth adminAuth) {
         // a broken page template stops the start with file:line, instead of a 500 for the first reader

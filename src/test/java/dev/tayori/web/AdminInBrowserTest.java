@@ -65,6 +65,31 @@ class AdminInBrowserTest {
         var schedule = web.world.app().announcements().find("course-early-booking").orElseThrow();
         assertEquals(tokyo(2026, 12, 1, 12, 0), schedule.sendAt());
         assertEquals("workbook-finished", schedule.segment());
-        assertTrue(browser.getPageSource().contains("scheduled"));
+        assertEquals("配信を予約しました。", browser.findElement(By.cssSelector("p.notice")).getText());
+    }
+
+    @Test
+    void theOperatorSendsATestCopyOfAWorkbookLessonFromTheCampaignPage() {
+        browser.get(web.base + "/admin/campaigns/workbook");
+        heading("サインイン");
+        browser.findElement(By.id("password")).sendKeys(WebWorld.ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        heading("ダッシュボード");
+        browser.get(web.base + "/admin/campaigns/workbook");
+        heading("7日間ワークブック");
+
+        browser.findElement(By.id("test-to")).sendKeys("editor@example.jp");
+        WebElement step = browser.findElement(By.id("test-step"));
+        step.clear();
+        step.sendKeys("2");
+        browser.findElement(By.cssSelector("#test-send-form button[type=submit]")).click();
+        String result = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("test-send-result"))).getText();
+        assertEquals("テスト送信しました: editor@example.jp 宛て（2通目）", result);
+        web.awaitMail(1);
+        String subject = dev.tayori.MailParts.subject(web.world.received().get(0));
+        assertTrue(subject.startsWith("[テスト] 【2日目】"), subject);
+        assertEquals("editor@example.jp", browser.findElement(By.id("test-to")).getAttribute("value"),
+                "the address stays in the field for the next step");
     }
 }

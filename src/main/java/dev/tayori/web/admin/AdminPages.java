@@ -16,19 +16,24 @@ import dev.tayori.overview.SvgChart;
 import dev.tayori.render.Templates;
 import dev.tayori.subscriber.Subscriber;
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The operator's pages under /admin: dashboard, campaigns, subscribers, reports. */
+/** The operator's pages under /admin: dashboard, campaigns, subscribers, reports (the campaign forms: CampaignActions). */
 final class AdminPages {
+    /** A campaign or subscriber the URL names that does not exist: shown as the 404 page. */
+    static final class NotFound extends RuntimeException {
+        NotFound(String message) {
+            super(message);
+        }
+    }
+
     private final App app;
     private final Templates templates;
     private final ZoneId zone;
@@ -43,8 +48,9 @@ final class AdminPages {
         AdminAuth.Session session = ctx.attribute("session");
         model.put("csrf", session == null ? "" : session.csrf());
         model.put("senderName", app.settings().sender().name());
-        if (ctx.queryParam("done") != null) {
-            model.put("notice", ctx.queryParam("done"));
+        String notice = Notices.of(ctx.queryParam("done"));
+        if (notice != null) {
+            model.put("notice", notice);
         }
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/html; charset=utf-8");
@@ -69,6 +75,7 @@ final class AdminPages {
             CampaignOverview o = CampaignOverview.of(app, c, app.clock().instant());
             next.add(Map.of("id", c.id(), "name", c.name(), "kind", c.kind(), "next", o.nextSend(), "state", o.state()));
         }
+        next.sort(Comparator.comparing(m -> NextSendOrder.of((String) m.get("next"))));
         model.put("nextSends", next);
         show(ctx, "dashboard", model);
     }
@@ -83,10 +90,25 @@ final class AdminPages {
         show(ctx, "campaigns", new HashMap<>(Map.of("campaigns", rows)));
     }
 
+    /** The campaign named in the path; an unknown one is the 404 page. */
+    Campaign campaignOf(Context ctx) {
+        String id = ctx.pathParam("id");
+        return app.campaigns().find(id).orElseThrow(() -> new NotFound("キャンペーン「" + id + "」はありません。"));
+    }
+
     void campaign(Context ctx) {
-        Campaign c = app.campaigns().get(ctx.pathParam("id"));
+        campaign(ctx, Map.of(), 200);
+    }
+
+    /** The campaign page, with what a refused or finished form adds to it (its error, its input, its outcome). */
+    void campaign(Context ctx, Map<String, Object> fromForm, int status) {
+        Campaign c = campaignOf(ctx);
         CampaignOverview o = CampaignOverview.of(app, c, app.clock().instant());
         Map<String, Object> model = new HashMap<>();
+        model.put("atValue", "");
+        model.put("segmentValue", "");
+        model.put("testTo", "");
+        model.put("testStep", "1");
         model.put("id", c.id());
         model.put("name", c.name());
         model.put("kind", c.kind());
@@ -98,15 +120,17 @@ final class AdminPages {
         model.put("announcement", c instanceof Announcement);
         model.put("scheduled", c instanceof Announcement && app.announcements().find(c.id())
                 .map(s -> Schedule.SCHEDULED.equals(s.state())).orElse(false));
+        model.putAll(fromForm);
+        ctx.status(status);
         show(ctx, "campaign", model);
     }
 
     /** The mail as the subscriber will see it: the HTML part, for an iframe on the campaign page. */
     void preview(Context ctx) {
-        Campaign c = app.campaigns().get(ctx.pathParam("id"));
-        int step = ctx.queryParam("step") == null ? 1 : Integer.parseInt(ctx.queryParam("step"));
+        Campaign c = campaignOf(ctx);
         String html;
         try {
+            int step = ctx.queryParam("step") == null ? 1 : Integer.parseInt(ctx.queryParam("step"));
             html = MailPreview.render(app, c, step, app.clock().instant(), "読者", "reader@example.jp").mail().html();
         } catch (IllegalArgumentException | dev.tayori.content.ContentException e) {
             html = "<p>" + e.getMessage().replace("&", "&amp;").replace("<", "&lt;") + "</p>";
@@ -117,7 +141,7 @@ final class AdminPages {
     }
 
     void report(Context ctx) {
-        Campaign c = app.campaigns().get(ctx.pathParam("id"));
+        Campaign c = campaignOf(ctx);
         long offset = zone.getRules().getOffset(app.clock().instant()).getTotalSeconds() * 1000L;
         Map<LocalDate, Integer> sent = byDay(app.jdbi().withExtension(DeliveryDao.class, dao -> dao.sentPerDay(c.id(), offset)));
         Map<LocalDate, Integer> unsubscribed = byDay(app.jdbi().withExtension(OverviewDao.class,
@@ -145,7 +169,7 @@ final class AdminPages {
         Map<String, Object> model = new HashMap<>();
         String q = ctx.queryParam("q");
         model.put("q", q == null ? "" : q);
-        long after = ctx.queryParam("after") == null ? 0 : Long.parseLong(ctx.queryParam("after"));
+        long after = number(ctx.queryParam("after"));
         List<Subscriber> page = app.subscribers().page(after, 50);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Subscriber s : page) {
@@ -160,8 +184,7 @@ final class AdminPages {
     }
 
     void subscriber(Context ctx) {
-        Subscriber s = app.subscribers().byId(Long.parseLong(ctx.pathParam("id")))
-                .orElseThrow(() -> new io.javalin.http.NotFoundResponse("no such subscriber"));
+        Subscriber s = subscriberOf(ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("id", s.id());
         model.put("email", s.email());
@@ -191,53 +214,30 @@ final class AdminPages {
 
     // --- actions (POST, CSRF-checked before they get here) ---
 
-    void pause(Context ctx) {
-        app.control().pause(ctx.pathParam("id"), "admin page");
-        ctx.redirect("/admin/campaigns/" + ctx.pathParam("id") + "?done=paused");
-    }
-
-    void resume(Context ctx) {
-        app.control().resume(ctx.pathParam("id"));
-        ctx.redirect("/admin/campaigns/" + ctx.pathParam("id") + "?done=resumed");
-    }
-
-    void schedule(Context ctx) {
-        String id = ctx.pathParam("id");
-        Instant at;
-        try {
-            at = OffsetDateTime.parse(ctx.formParam("at") + ":00" + offsetOf(ctx.formParam("at"))).toInstant();
-        } catch (DateTimeParseException | NullPointerException e) {
-            ctx.status(400);
-            ctx.redirect("/admin/campaigns/" + id + "?done=" + java.net.URLEncoder.encode("日時の形式が正しくありません",
-                    java.nio.charset.StandardCharsets.UTF_8));
-            return;
-        }
-        String segment = ctx.formParam("segment");
-        try {
-            app.announcements().schedule(id, at, segment == null || segment.isBlank() ? null : segment.strip());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            ctx.redirect("/admin/campaigns/" + id + "?done=" + java.net.URLEncoder.encode(e.getMessage(),
-                    java.nio.charset.StandardCharsets.UTF_8));
-            return;
-        }
-        ctx.redirect("/admin/campaigns?done=scheduled");
-    }
-
-    void unschedule(Context ctx) {
-        app.announcements().unschedule(ctx.pathParam("id"));
-        ctx.redirect("/admin/campaigns/" + ctx.pathParam("id") + "?done=unscheduled");
-    }
-
     void unsubscribe(Context ctx) {
-        Subscriber s = app.subscribers().byId(Long.parseLong(ctx.pathParam("id"))).orElseThrow();
+        Subscriber s = subscriberOf(ctx);
         app.subscribers().unsubscribe(s, "admin page");
         ctx.redirect("/admin/subscribers/" + s.id() + "?done=unsubscribed");
     }
 
-    /** A datetime-local field has no offset: it means the operator's time zone. */
-    private String offsetOf(String local) {
-        var when = java.time.LocalDateTime.parse(local);
-        return zone.getRules().getOffset(when).getId().replace("Z", "+00:00");
+    /** The 404 page, for a campaign or subscriber that is not there. */
+    void notFound(Context ctx, String message) {
+        ctx.status(404);
+        show(ctx, "not-found", new HashMap<>(Map.of("message", message)));
+    }
+
+    private Subscriber subscriberOf(Context ctx) {
+        String id = ctx.pathParam("id");
+        return app.subscribers().byId(number(id)).orElseThrow(() -> new NotFound("購読者「" + id + "」はいません。"));
+    }
+
+    /** An id or page position from the URL; anything else is 0, which matches nobody and starts lists at the top. */
+    private static long number(String text) {
+        try {
+            return text == null ? 0 : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private Map<LocalDate, Integer> byDay(Map<Long, Integer> epochDays) {

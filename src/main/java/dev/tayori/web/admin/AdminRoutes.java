@@ -26,6 +26,7 @@ public final class AdminRoutes {
 
     public static void register(Javalin web, App app, AdminAuth auth) {
         AdminPages pages = new AdminPages(app);
+        CampaignActions actions = new CampaignActions(app, pages);
         RateLimiter signIns = new RateLimiter(SIGN_INS_PER_MINUTE, Duration.ofMinutes(1), app.clock());
         boolean secure = app.settings().baseUrl().startsWith("https://");
 
@@ -62,13 +63,15 @@ public final class AdminRoutes {
         web.get("/admin/campaigns/{id}", pages::campaign);
         web.get("/admin/campaigns/{id}/preview", pages::preview);
         web.get("/admin/campaigns/{id}/report", pages::report);
-        web.post("/admin/campaigns/{id}/pause", pages::pause);
-        web.post("/admin/campaigns/{id}/resume", pages::resume);
-        web.post("/admin/campaigns/{id}/schedule", pages::schedule);
-        web.post("/admin/campaigns/{id}/unschedule", pages::unschedule);
+        web.post("/admin/campaigns/{id}/pause", actions::pause);
+        web.post("/admin/campaigns/{id}/resume", actions::resume);
+        web.post("/admin/campaigns/{id}/schedule", actions::schedule);
+        web.post("/admin/campaigns/{id}/unschedule", actions::unschedule);
+        web.post("/admin/campaigns/{id}/test-send", actions::testSend);
         web.get("/admin/subscribers", pages::subscribers);
         web.get("/admin/subscribers/{id}", pages::subscriber);
         web.post("/admin/subscribers/{id}/unsubscribe", pages::unsubscribe);
+        web.exception(AdminPages.NotFound.class, (e, ctx) -> pages.notFound(ctx, e.getMessage()));
     }
 
     /** Every /admin request but the sign-in page needs a session; every POST but sign-in needs the CSRF token. */

@@ -27,25 +27,26 @@ import java.util.Map;
  * errors as {"error": "..."} with a fitting status.
  */
 public final class ApiRoutes {
+    /** The most subscribers one page of GET /api/subscribers returns. */
+    static final int MAX_LIMIT = 500;
+
     private ApiRoutes() {
     }
 
     public static void register(Javalin web, App app) {
         String token = app.settings().apiToken();
         web.before("/api/*", ctx -> {
-            String header = ctx.header("Authorization");
             if (token.isEmpty()) {
                 error(ctx, 401, "the API is off: set api.token (TAYORI_API_TOKEN) to a secret of 24 characters or more");
-            } else if (header == null || !header.startsWith("Bearer ")
-                    || !MessageDigest.isEqual(header.substring(7).strip().getBytes(StandardCharsets.UTF_8),
-                            token.getBytes(StandardCharsets.UTF_8))) {
+            } else if (!MessageDigest.isEqual(bearerToken(ctx.header("Authorization")).getBytes(StandardCharsets.UTF_8),
+                    token.getBytes(StandardCharsets.UTF_8))) {
                 ctx.header("WWW-Authenticate", "Bearer");
                 error(ctx, 401, "missing or wrong bearer token");
             }
         });
         web.get("/api/subscribers", ctx -> {
-            long after = ctx.queryParamAsClass("after", Long.class).getOrDefault(0L);
-            int limit = Math.min(500, ctx.queryParamAsClass("limit", Integer.class).getOrDefault(100));
+            long after = ApiInput.number(ctx, "after", 0, 0, Long.MAX_VALUE);
+            int limit = (int) ApiInput.number(ctx, "limit", 100, 1, MAX_LIMIT);
             List<Subscriber> page = app.subscribers().page(after, limit);
             List<Map<String, Object>> items = new ArrayList<>();
             page.forEach(s -> items.add(json(s)));
@@ -56,7 +57,7 @@ public final class ApiRoutes {
         });
         web.get("/api/subscribers/{email}", ctx -> ctx.json(json(app.subscribers().byEmail(ctx.pathParam("email")))));
         web.post("/api/subscribers", ctx -> {
-            Map<?, ?> in = ctx.bodyAsClass(Map.class);
+            Map<?, ?> in = ApiInput.object(ctx);
             String email = text(in, "email");
             String name = text(in, "name");
             Instant now = app.clock().instant();
@@ -91,7 +92,8 @@ public final class ApiRoutes {
             ctx.json(Map.of("campaigns", items));
         });
         web.post("/api/campaigns/{id}/schedule", ctx -> {
-            Map<?, ?> in = ctx.bodyAsClass(Map.class);
+            campaign(app, ctx);
+            Map<?, ?> in = ApiInput.object(ctx);
             Instant at;
             try {
                 at = OffsetDateTime.parse(text(in, "at")).toInstant();
@@ -105,10 +107,12 @@ public final class ApiRoutes {
                     "state", s.state()));
         });
         web.post("/api/campaigns/{id}/pause", ctx -> {
+            campaign(app, ctx);
             app.control().pause(ctx.pathParam("id"), "api " + ctx.ip());
             ctx.json(Map.of("campaign", ctx.pathParam("id"), "state", "paused"));
         });
         web.post("/api/campaigns/{id}/resume", ctx -> {
+            campaign(app, ctx);
             app.control().resume(ctx.pathParam("id"));
             ctx.json(Map.of("campaign", ctx.pathParam("id"), "state", "active"));
         });
@@ -119,6 +123,38 @@ public final class ApiRoutes {
         web.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         web.exception(IllegalStateException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
         web.exception(io.javalin.http.BadRequestResponse.class, (e, ctx) -> error(ctx, 400, "the body must be JSON: " + e.getMessage()));
+        web.exception(ApiInput.Problem.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        // What Javalin or the catch-all answers itself (no such route, a body too large, an unexpected
+        // failure) is plain text; under /api it becomes the same {"error": ...} as everything else.
+        jsonForApi(web, 404, "no such API endpoint: see the README for /api/subscribers and /api/campaigns");
+        jsonForApi(web, 405, "this method is not allowed here");
+        jsonForApi(web, 413, "the request body is too large");
+        jsonForApi(web, 500, "the request failed on the server; its log has the details");
+    }
+
+    private static void jsonForApi(Javalin web, int status, String message) {
+        web.error(status, ctx -> {
+            String type = ctx.res().getContentType();
+            if (ctx.path().startsWith("/api/") && (type == null || !type.startsWith("application/json"))) {
+                error(ctx, status, status == 404 ? "no such API endpoint: " + ctx.method() + " " + ctx.path() : message);
+            }
+        });
+    }
+
+    /** RFC 7235: the scheme is case-insensitive ("bearer" as well as "Bearer"); "" when there is none. */
+    private static String bearerToken(String header) {
+        if (header == null) {
+            return "";
+        }
+        String[] parts = header.strip().split("\\s+", 2);
+        return parts.length == 2 && parts[0].equalsIgnoreCase("Bearer") ? parts[1].strip() : "";
+    }
+
+    /** Checked before anything else, so an unknown campaign is a 404 like an unknown subscriber. */
+    private static Campaign campaign(App app, Context ctx) {
+        String id = ctx.pathParam("id");
+        return app.campaigns().find(id).orElseThrow(() -> new ApiInput.Problem(404, "there is no campaign '" + id
+                + "'; campaigns: " + String.join(", ", app.campaigns().all().stream().map(Campaign::id).toList())));
     }
 
     /** JSON for the API; the admin pages, which share these exception types, get the message as text. */

@@ -1,0 +1,25 @@
+package dev.tayori.web.admin;
+
+import java.util.Map;
+
+/**
+ * The line an admin page shows after an action, chosen by the key in {@code ?done=}. Only these
+ * fixed sentences are shown: a link cannot make the operator's own page say something of its choosing.
+ */
+final class Notices {
+    private static final Map<String, String> BY_KEY = Map.of(
+            "paused", "キャンペーンを一時停止しました。",
+            "resumed", "キャンペーンを再開しました。",
+            "scheduled", "配信を予約しました。",
+            "unscheduled", "配信の予約を取り消しました。",
+            "not-unscheduled", "予約がないか、すでに配信が始まっているため、取り消せませんでした。",
+            "unsubscribed", "この購読者への配信を停止しました。");
+
+    private Notices() {
+    }
+
+    /** The sentence for a key; null for no key or one not in the list, which shows nothing. */
+    static String of(String key) {
+        return key == null ? null : BY_KEY.get(key);
+    }
+}
