@@ -26,15 +26,9 @@ public interface DeliveryDao {
     int claim(@Bind("owner") String owner, @Bind("at") Instant at, @Bind("now") Instant now,
             @Bind("leaseUntil") Instant leaseUntil, @Bind("limit") int limit);
 
-    @SqlUpdate
-    int renew(@Bind("id") long id, @Bind("owner") String owner, @Bind("leaseUntil") Instant leaseUntil);
 
     @SqlQuery
     List<Delivery> claimedBy(@Bind("owner") String owner);
-
-    /** {@link #markSent} for a group of rows: one prepared statement for the whole group commit. */
-    @org.jdbi.v3.sqlobject.statement.SqlBatch("markSent")
-    int[] markSentAll(@Bind("id") List<Long> ids, @Bind("owner") List<String> owners, @Bind("at") List<Instant> ats);
 
     @SqlUpdate
     int markSent(@Bind("id") long id, @Bind("owner") String owner, @Bind("at") Instant at);

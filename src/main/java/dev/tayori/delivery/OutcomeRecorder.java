@@ -72,7 +72,8 @@ final class OutcomeRecorder implements AutoCloseable {
 
     private void run() {
         List<Outcome> group = new ArrayList<>();
-        try (Handle handle = jdbi.open()) {
+        try (Handle handle = jdbi.open();
+                java.sql.PreparedStatement markSent = handle.getConnection().prepareStatement(MARK_SENT)) {
             DeliveryDao dao = handle.attach(DeliveryDao.class);
             while (true) {
                 try {
@@ -82,41 +83,62 @@ final class OutcomeRecorder implements AutoCloseable {
                 }
                 queue.drainTo(group, 1023);
                 boolean stop = group.remove(STOP);
-                write(handle, dao, group);
+                write(handle, dao, markSent, group);
                 group.clear();
                 if (stop) {
                     return;
                 }
             }
+        } catch (java.sql.SQLException e) {
+            // cannot even prepare: every outcome waiting now or later fails, and the senders stop
+            failAll(group, new IllegalStateException(e.getMessage(), e));
         }
     }
 
-    private void write(Handle handle, DeliveryDao dao, List<Outcome> group) {
+    private void failAll(List<Outcome> group, RuntimeException e) {
+        group.forEach(o -> o.done().completeExceptionally(e));
+        for (Outcome o; (o = queue.poll()) != null; ) {
+            o.done().completeExceptionally(e);
+        }
+    }
+
+    private static final String MARK_SENT = sql("markSent.sql");
+
+    private static String sql(String name) {
+        try (java.io.InputStream in = OutcomeRecorder.class.getResourceAsStream("OutcomeRecorder/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the SQL file OutcomeRecorder/" + name + " is missing from the jar", e);
+        }
+    }
+
+    private void write(Handle handle, DeliveryDao dao, java.sql.PreparedStatement markSent, List<Outcome> group) {
         if (group.isEmpty()) {
             return;
         }
         try {
             synchronized (writeLock) {
                 handle.useTransaction(h -> {
-                    List<Long> ids = new ArrayList<>();
-                    List<String> owners = new ArrayList<>();
-                    List<Instant> ats = new ArrayList<>();
+                    boolean anySent = false;
                     for (Outcome o : group) {
                         if (o.other() != null) {
                             o.other().accept(dao);
                         } else {
-                            ids.add(o.sentId());
-                            owners.add(o.sentOwner());
-                            ats.add(o.sentAt());
+                            markSent.setLong(1, o.sentAt().toEpochMilli());
+                            markSent.setLong(2, o.sentAt().toEpochMilli());
+                            markSent.setLong(3, o.sentId());
+                            markSent.setString(4, o.sentOwner());
+                            markSent.addBatch();
+                            anySent = true;
                         }
                     }
-                    if (!ids.isEmpty()) {
-                        dao.markSentAll(ids, owners, ats);
+                    if (anySent) {
+                        markSent.executeBatch();
                     }
                 });
             }
             group.forEach(o -> o.done().complete(null));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.sql.SQLException e) {
             group.forEach(o -> o.done().completeExceptionally(e));
         }
     }

@@ -7,7 +7,6 @@ import dev.tayori.mail.SmtpFailure;
 import dev.tayori.render.TemplateProblem;
 import dev.tayori.subscriber.Subscriber;
 import dev.tayori.subscriber.Subscribers;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +34,7 @@ final class RowSender {
     private final SendReport report;
     private final Object writeLock;
     private final OutcomeRecorder recorder;
-    private dev.tayori.subscriber.SubscriberDao people;
+    private SubscriberLookup people;
 
     RowSender(Jdbi jdbi, MailComposer composer, Subscribers subscribers, SendThrottle throttle, Clock clock,
             Outbox.Policy policy, String owner, SendReport report, Object writeLock, OutcomeRecorder recorder) {
@@ -53,8 +52,9 @@ final class RowSender {
     void run(SmtpConnection smtp, BlockingQueue<Delivery> queue, AtomicReference<String> stop, Instant at,
             Runnable handled) {
         MessageBuilder builder = new MessageBuilder(smtp.session(), clock);
-        try (org.jdbi.v3.core.Handle handle = jdbi.open()) {
-            people = handle.attach(dev.tayori.subscriber.SubscriberDao.class);
+        try (org.jdbi.v3.core.Handle handle = jdbi.open();
+                SubscriberLookup lookup = new SubscriberLookup(handle.getConnection())) {
+            people = lookup;
             while (true) {
                 Delivery delivery = queue.take();
                 if (delivery.id() < 0 || stop.get() != null) {
@@ -79,13 +79,15 @@ final class RowSender {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.sql.SQLException e) {
+            stop.compareAndSet(null, "cannot read from the database: " + e.getMessage());
         }
     }
 
     /** Sends one claimed row; throws only when the server cannot be reached at all. */
     private void send(Delivery delivery, SmtpConnection smtp, MessageBuilder builder, Instant at,
             AtomicReference<String> stop) throws SmtpFailure, InterruptedException {
-        Optional<Subscriber> subscriber = people.findById(delivery.subscriberId());
+        Optional<Subscriber> subscriber = people.byId(delivery.subscriberId());
         Optional<String> refusal = subscriber.isEmpty() ? Optional.of("the subscriber no longer exists")
                 : composer.refusal(delivery, subscriber.get(), at);
         if (refusal.isPresent()) {
@@ -93,9 +95,9 @@ final class RowSender {
             count(delivery, c -> c.cancelled++);
             return;
         }
-        MimeMessage message;
+        MessageBuilder.Wire message;
         try {
-            message = builder.build(composer.compose(delivery, subscriber.get()));
+            message = builder.wire(composer.compose(delivery, subscriber.get()));
         } catch (TemplateProblem e) {
             finish(delivery, Delivery.FAILED, at, "template: " + e.located());
             count(delivery, c -> c.failed++);

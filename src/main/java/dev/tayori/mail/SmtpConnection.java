@@ -78,25 +78,26 @@ public final class SmtpConnection implements AutoCloseable {
 
     /** Sends one message; returns only when the server has answered 250 to its data. */
     public void send(MimeMessage message) throws SmtpFailure {
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
+            message.writeTo(buffer);
+            send(new MessageBuilder.Wire(((InternetAddress) message.getFrom()[0]).getAddress(),
+                    ((InternetAddress) message.getAllRecipients()[0]).getAddress(), message.getMessageID(),
+                    buffer.toByteArray()));
+        } catch (MessagingException | IOException e) {
+            throw new SmtpFailure(SmtpFailure.Kind.MESSAGE_REJECTED, 0, "cannot write the message: " + rootMessage(e), e);
+        }
+    }
+
+    /** Sends one message as written; returns only when the server has answered 250 to its data. */
+    public void send(MessageBuilder.Wire message) throws SmtpFailure {
         if (sentOnThisConnection >= settings.messagesPerConnection()) {
             // servers limit messages per connection (Postfix: 100 by default with some setups); reopen first
             closeQuietly();
         }
-        byte[] bytes;
-        String from;
-        String to;
-        try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
-            message.writeTo(buffer);
-            bytes = buffer.toByteArray();
-            from = ((InternetAddress) message.getFrom()[0]).getAddress();
-            to = ((InternetAddress) message.getAllRecipients()[0]).getAddress();
-        } catch (MessagingException | IOException e) {
-            throw new SmtpFailure(SmtpFailure.Kind.MESSAGE_REJECTED, 0, "cannot write the message: " + rootMessage(e), e);
-        }
         connect();
         try {
-            smtp.send(from, to, bytes);
+            smtp.send(message.from(), message.to(), message.bytes());
             sentOnThisConnection++;
         } catch (SmtpFailure e) {
             if (e.kind() == SmtpFailure.Kind.CONNECTION_LOST) {
