@@ -82,6 +82,7 @@ public final class Outbox {
             threads.add(t);
         }
         try {
+            boolean drained = false;
             for (long batchNumber = 1; stop.get() == null; batchNumber++) {
                 // each batch is claimed under its own name, so "what did I just claim" is exact
                 String claim = owner + "#" + batchNumber;
@@ -95,14 +96,24 @@ public final class Outbox {
                     });
                 }
                 if (batch.isEmpty()) {
-                    break;
+                    if (drained) {
+                        break;
+                    }
+                    // nothing more is due: let the senders finish the queue, then look once more (a row
+                    // handed back for a short lease is due again at once)
+                    waitUntilDrained(queue, stop);
+                    drained = true;
+                    continue;
                 }
+                drained = false;
+                // The next batch is claimed while the senders work through this one, so they never
+                // wait for a claim; a full queue holds the claimer back, so at most two batches are
+                // held in memory and under lease at a time.
                 for (Delivery d : batch) {
                     while (stop.get() == null && !queue.offer(d, 200, TimeUnit.MILLISECONDS)) {
-                        // a full queue holds the claimer back: memory stays bounded by the batch size
+                        // waiting for room in the queue
                     }
                 }
-                waitUntilDrained(queue, stop);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -134,7 +145,7 @@ public final class Outbox {
         }
     }
 
-    /** The claimer waits for this batch to be sent before claiming the next, so claims stay one batch deep. */
+    /** Waits until the senders have taken every queued row (or the run stops). */
     private static void waitUntilDrained(BlockingQueue<Delivery> queue, AtomicReference<String> stop)
             throws InterruptedException {
         while (!queue.isEmpty() && stop.get() == null) {
