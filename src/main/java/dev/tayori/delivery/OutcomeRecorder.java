@@ -12,10 +12,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Writes what became of each mail (sent, failed, retry later) in group commits. A sender hands its
- * outcome over and waits until the transaction holding it has committed, so "marked sent after the
- * 250 reply" holds exactly as with one commit per mail; but the outcomes that arrive together share
- * one commit, and the "sent" ones one prepared statement. SQLite commits cost far more than the
+ * Writes what became of each mail (sent, failed, retry later) in group commits: the outcomes that
+ * arrive together share one commit, and the "sent" ones one prepared statement. A sender waits for
+ * a failure or retry to be committed; for a sent mail it waits before recording its next one, so
+ * the commit overlaps the next SMTP exchange and no connection ever has more than one sent mail
+ * that is not yet recorded (the uncertain window of a crash). SQLite commits cost far more than the
  * updates in them, and a single writer thread never meets SQLite's busy handler, which sleeps.
  */
 final class OutcomeRecorder implements AutoCloseable {
@@ -39,9 +40,28 @@ final class OutcomeRecorder implements AutoCloseable {
         thread.start();
     }
 
-    /** Marks the row sent in the next group commit; returns once that has committed. */
-    void sent(long id, String owner, Instant at) {
-        await(new Outcome(id, owner, at, null, new CompletableFuture<>()));
+    /**
+     * Marks the row sent in the next group commit, without waiting: the sender sends its next mail
+     * meanwhile and waits (with {@link #await(CompletableFuture)}) before it records that one, so at
+     * most one mail per connection is ever sent and not yet recorded.
+     */
+    CompletableFuture<Void> sentLater(long id, String owner, Instant at) {
+        Outcome outcome = new Outcome(id, owner, at, null, new CompletableFuture<>());
+        queue.add(outcome);
+        return outcome.done();
+    }
+
+    /** Waits for an outcome handed over before to be committed. */
+    static void await(CompletableFuture<Void> done) {
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotRecorded("interrupted while recording what became of a mail", e);
+        } catch (ExecutionException e) {
+            throw new NotRecorded("cannot record what became of the mail in the database: "
+                    + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /** Writes {@code write} in the next group commit; returns once that has committed. */
@@ -51,16 +71,8 @@ final class OutcomeRecorder implements AutoCloseable {
 
     private void await(Outcome outcome) {
         queue.add(outcome);
-        try {
-            outcome.done().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotRecorded("interrupted while recording what became of a mail", e);
-        } catch (ExecutionException e) {
-            // the database could not be written (a full disk, say): the sender stops with this reason
-            throw new NotRecorded("cannot record what became of the mail in the database: "
-                    + e.getCause().getMessage(), e.getCause());
-        }
+        // the database could not be written (a full disk, say): the sender stops with this reason
+        await(outcome.done());
     }
 
     /** The database refused the write: the mail went out (or not) but the row could not say so. */

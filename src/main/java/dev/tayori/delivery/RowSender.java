@@ -35,6 +35,8 @@ final class RowSender {
     private final Object writeLock;
     private final OutcomeRecorder recorder;
     private SubscriberLookup people;
+    /** The commit of the last mail this sender sent, still to be waited for. */
+    private java.util.concurrent.CompletableFuture<Void> previousSent;
 
     RowSender(Jdbi jdbi, MailComposer composer, Subscribers subscribers, SendThrottle throttle, Clock clock,
             Outbox.Policy policy, String owner, SendReport report, Object writeLock, OutcomeRecorder recorder) {
@@ -81,6 +83,12 @@ final class RowSender {
             Thread.currentThread().interrupt();
         } catch (java.sql.SQLException e) {
             stop.compareAndSet(null, "cannot read from the database: " + e.getMessage());
+        } finally {
+            try {
+                awaitPreviousSent(); // the last mail's record, before this sender reports done
+            } catch (OutcomeRecorder.NotRecorded e) {
+                stop.compareAndSet(null, e.getMessage());
+            }
         }
     }
 
@@ -123,7 +131,8 @@ final class RowSender {
         for (int reconnects = 0; ; reconnects++) {
             try {
                 smtp.send(message);
-                recorder.sent(delivery.id(), delivery.leaseOwner(), at);
+                awaitPreviousSent();
+                previousSent = recorder.sentLater(delivery.id(), delivery.leaseOwner(), at);
                 count(delivery, c -> c.sent++);
                 return;
             } catch (SmtpFailure failure) {
@@ -161,6 +170,14 @@ final class RowSender {
                     default -> throw new IllegalStateException(failure.kind().name());
                 }
             }
+        }
+    }
+
+    private void awaitPreviousSent() {
+        if (previousSent != null) {
+            java.util.concurrent.CompletableFuture<Void> waiting = previousSent;
+            previousSent = null;
+            OutcomeRecorder.await(waiting);
         }
     }
 

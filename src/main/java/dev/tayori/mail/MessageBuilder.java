@@ -42,17 +42,17 @@ public final class MessageBuilder {
      */
     public Wire wire(OutgoingMail mail) {
         try {
-            EmailAddress to = EmailAddress.parse(mail.toAddress());
+            EmailAddress to = address(mail.toAddress());
             String toName = HeaderText.check("the subscriber's name", mail.toName());
             String boundary = "=_tayori_" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong())
                     + Long.toHexString(System.nanoTime());
             StringBuilder head = new StringBuilder(1024);
-            header(head, "Date", RFC_5322_DATE.format(clock.instant().atZone(java.time.ZoneOffset.UTC)));
+            header(head, "Date", date());
             header(head, "From", fromHeader(mail.from()));
             header(head, "To", toName == null || toName.isBlank() ? to.address()
                     : jakarta.mail.internet.MimeUtility.fold(4, new InternetAddress(to.address(), toName, "UTF-8").toString()));
             header(head, "Message-ID", HeaderText.check("the Message-ID", mail.messageId()));
-            header(head, "Subject", Subjects.encode(HeaderText.check("the subject", mail.subject())));
+            header(head, "Subject", subject(mail.subject()));
             if (mail.unsubscribeUrl() != null) {
                 header(head, "List-Unsubscribe", "<" + HeaderText.check("the unsubscribe URL", mail.unsubscribeUrl()) + ">");
                 header(head, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -91,6 +91,47 @@ public final class MessageBuilder {
     }
 
     private volatile String[] fromCache;
+
+    /** Every reader of a mailing gets the same subject, mostly: encoded once, not once a reader. */
+    private final java.util.Map<String, String> subjects = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String subject(String subject) {
+        String encoded = subjects.get(subject);
+        if (encoded == null) {
+            if (subjects.size() > 64) {
+                subjects.clear();
+            }
+            encoded = Subjects.encode(HeaderText.check("the subject", subject));
+            subjects.put(subject, encoded);
+        }
+        return encoded;
+    }
+
+    /** The Date header changes once a second, not once a mail. */
+    private volatile Object[] dateCache = {Long.MIN_VALUE, ""};
+
+    private String date() {
+        long second = clock.instant().getEpochSecond();
+        Object[] cached = dateCache;
+        if ((long) cached[0] != second) {
+            cached = new Object[] {second,
+                    RFC_5322_DATE.format(java.time.Instant.ofEpochSecond(second).atZone(java.time.ZoneOffset.UTC))};
+            dateCache = cached;
+        }
+        return (String) cached[1];
+    }
+
+    /**
+     * The reader's address was checked when it was stored; a plain one (no quoting, brackets or
+     * spaces) only needs to be one line. Anything unusual gets the full check again.
+     */
+    private static EmailAddress address(String text) {
+        String plain = HeaderText.check("the subscriber's address", text).strip();
+        int at = plain.lastIndexOf('@');
+        boolean simple = at > 0 && at < plain.length() - 1 && plain.length() <= 254
+                && plain.chars().allMatch(c -> c > 0x20 && c < 0x7f && "<>()[]\\,;:\"".indexOf(c) < 0);
+        return simple ? new EmailAddress(plain) : EmailAddress.parse(text);
+    }
 
     private static void header(StringBuilder head, String name, String value) {
         head.append(name).append(": ").append(value).append("\r\n");

@@ -38,8 +38,17 @@ class AdminInBrowserTest {
     }
 
     private void heading(String text) {
+        // a page being replaced can answer for a node that is already gone: look again until it holds
         new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
+    }
+
+    /** Clicks something that loads a new page and waits until the old page is gone. */
+    private void clickToNewPage(By what) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(what).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
     @Test
@@ -47,17 +56,17 @@ class AdminInBrowserTest {
         browser.get(web.base + "/admin/campaigns");
         heading("サインイン");
         browser.findElement(By.id("password")).sendKeys(WebWorld.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickToNewPage(By.cssSelector("form button[type=submit]"));
         heading("ダッシュボード");
 
-        browser.findElement(By.linkText("キャンペーン")).click();
+        clickToNewPage(By.linkText("キャンペーン"));
         heading("キャンペーン");
-        browser.findElement(By.linkText("オンライン講座 先行予約のご案内")).click();
+        clickToNewPage(By.linkText("オンライン講座 先行予約のご案内"));
         heading("オンライン講座");
         WebElement at = browser.findElement(By.id("at"));
         browser.executeScript("arguments[0].value = '2026-12-01T12:00'", at);
         browser.findElement(By.id("segment")).sendKeys("workbook-finished");
-        browser.findElement(By.cssSelector("#schedule-form button[type=submit]")).click();
+        clickToNewPage(By.cssSelector("#schedule-form button[type=submit]"));
         heading("キャンペーン");
 
         String next = browser.findElement(By.cssSelector("tr[data-campaign='course-early-booking'] td.next")).getText();
@@ -73,7 +82,7 @@ class AdminInBrowserTest {
         browser.get(web.base + "/admin/campaigns/workbook");
         heading("サインイン");
         browser.findElement(By.id("password")).sendKeys(WebWorld.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickToNewPage(By.cssSelector("form button[type=submit]"));
         heading("ダッシュボード");
         browser.get(web.base + "/admin/campaigns/workbook");
         heading("7日間ワークブック");

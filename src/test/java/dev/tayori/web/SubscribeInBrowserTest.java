@@ -42,6 +42,7 @@ class SubscribeInBrowserTest {
     /** Waits for the page after a form post: its heading. */
     private void heading(String text) {
         new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
     }
 
