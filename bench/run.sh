@@ -81,17 +81,23 @@ tayori campaigns schedule course-early-booking --at "$at" --segment all > /dev/n
 t0=$(now_ms)
 java "-Xmx$HEAP" -jar target/tayori.jar send-due --at "$after" > "$WORK/send.log" 2>&1 &
 java_pid=$!
-peak_heap_kb=0; peak_rss_kb=0
-while kill -0 "$java_pid" 2>/dev/null; do
-  # heap in use (young + old generations) and the process's peak resident set, sampled every 200 ms
-  heap=$(jstat -gc "$java_pid" 2>/dev/null | awk 'NR==2 { printf "%d", $3 + $4 + $6 + $8 }' || true)
-  rss=$(awk '/VmHWM/ { print $2 }' "/proc/$java_pid/status" 2>/dev/null || true)
-  [ -n "$heap" ] && [ "$heap" -gt "$peak_heap_kb" ] && peak_heap_kb=$heap
-  [ -n "$rss" ] && [ "$rss" -gt "$peak_rss_kb" ] && peak_rss_kb=$rss
-  sleep 0.2
-done
-wait "$java_pid"; status=$?
+# Heap in use (young + old generations) from one jstat sampling every 250 ms, and the process's
+# peak resident set (VmHWM, which only grows) read every half second: no JVM is started per sample,
+# which would take CPU from what is measured.
+jstat -gc "$java_pid" 250 > "$WORK/jstat.log" 2>/dev/null &
+jstat_pid=$!
+( while kill -0 "$java_pid" 2>/dev/null; do
+    grep '^VmHWM:' "/proc/$java_pid/status" 2>/dev/null || true
+    sleep 0.5
+  done ) > "$WORK/rss.log" &
+sampler_pid=$!
+status=0
+wait "$java_pid" || status=$?
 t1=$(now_ms)
+kill "$jstat_pid" 2>/dev/null || true
+wait "$sampler_pid" 2>/dev/null || true
+peak_rss_kb=$(awk '{ if ($2 > max) max = $2 } END { printf "%d", max }' "$WORK/rss.log")
+peak_heap_kb=$(awk '$1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%d", max }' "$WORK/jstat.log")
 send_ms=$((t1 - t0))
 cat "$WORK/send.log" | sed 's/^/  /'
 sent=$(grep -o 'course-early-booking: planned [0-9]*, sent [0-9]*' "$WORK/send.log" | awk '{ print $NF }')
