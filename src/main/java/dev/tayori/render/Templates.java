@@ -38,6 +38,9 @@ public final class Templates {
         freemarker.setLogTemplateExceptions(false);
         freemarker.setWrapUncheckedExceptions(true);
         freemarker.setFallbackOnNullLoopVariable(false);
+        // Templates are not localised by file name (lesson-1_ja_JP.ftlh); without this every render
+        // and every import of the layout looked for such variants first.
+        freemarker.setLocalizedLookup(false);
     }
 
     public Path dir() {
