@@ -57,13 +57,33 @@ final class RowSender {
         try (org.jdbi.v3.core.Handle handle = jdbi.open();
                 SubscriberLookup lookup = new SubscriberLookup(handle.getConnection())) {
             people = lookup;
+            // One mail ahead is prepared while the current one goes out, so that the connection can
+            // carry its envelope along with the current one's data (SMTP pipelining across mails).
+            Ready current = null;
+            boolean ending = false;
             while (true) {
-                Delivery delivery = queue.take();
-                if (delivery.id() < 0 || stop.get() != null) {
-                    return;
+                if (current == null) {
+                    if (ending) {
+                        return;
+                    }
+                    Delivery delivery = queue.take();
+                    if (delivery.id() < 0 || stop.get() != null) {
+                        return;
+                    }
+                    current = prepareOrFail(delivery, builder, at, stop, handled);
+                    continue;
+                }
+                Ready next = null;
+                Delivery peek = ending ? null : queue.poll();
+                if (peek != null && peek.id() < 0) {
+                    ending = true;
+                } else if (peek != null && stop.get() != null) {
+                    ending = true; // claimed but not taken on: handed back when the run ends
+                } else if (peek != null) {
+                    next = prepareOrFail(peek, builder, at, stop, handled);
                 }
                 try {
-                    send(delivery, smtp, builder, at, stop);
+                    transmit(current, next, smtp, at);
                 } catch (SmtpFailure unreachable) {
                     stop.compareAndSet(null, unreachable.getMessage());
                     return;
@@ -73,11 +93,20 @@ final class RowSender {
                     return;
                 } catch (RuntimeException e) {
                     // one broken row must not stop the mailing: it fails with the reason, the rest go on
-                    LOG.error("delivery {} failed: {}", delivery.id(), e.getMessage(), e);
-                    finish(delivery, Delivery.FAILED, at, String.valueOf(e.getMessage()));
-                    count(delivery, c -> c.failed++);
+                    LOG.error("delivery {} failed: {}", current.delivery().id(), e.getMessage(), e);
+                    Delivery failed = current.delivery();
+                    finish(failed, Delivery.FAILED, at, String.valueOf(e.getMessage()));
+                    count(failed, c -> c.failed++);
                 }
                 handled.run();
+                current = next;
+                String stopped = stop.get();
+                if (stopped != null && !stopped.startsWith("hold:")) {
+                    return; // a row prepared but not sent is handed back when the run ends
+                }
+                if (stopped != null) {
+                    ending = true; // a sending limit: what is prepared has its place in it; send that, no more
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -92,16 +121,44 @@ final class RowSender {
         }
     }
 
-    /** Sends one claimed row; throws only when the server cannot be reached at all. */
-    private void send(Delivery delivery, SmtpConnection smtp, MessageBuilder builder, Instant at,
-            AtomicReference<String> stop) throws SmtpFailure, InterruptedException {
+    /** A claimed row ready to go: its reader is still subscribed, and its mail is written. */
+    private record Ready(Delivery delivery, MessageBuilder.Wire message) {
+    }
+
+    /** Prepares a row, or settles it (cancelled, failed, held back) and returns null. */
+    private Ready prepareOrFail(Delivery delivery, MessageBuilder builder, Instant at, AtomicReference<String> stop,
+            Runnable handled) {
+        try {
+            Ready ready = prepare(delivery, builder, at, stop);
+            if (ready == null) {
+                handled.run();
+            }
+            return ready;
+        } catch (OutcomeRecorder.NotRecorded e) {
+            stop.compareAndSet(null, e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.compareAndSet(null, "interrupted");
+            return null;
+        } catch (RuntimeException e) {
+            LOG.error("delivery {} failed: {}", delivery.id(), e.getMessage(), e);
+            finish(delivery, Delivery.FAILED, at, String.valueOf(e.getMessage()));
+            count(delivery, c -> c.failed++);
+            handled.run();
+            return null;
+        }
+    }
+
+    private Ready prepare(Delivery delivery, MessageBuilder builder, Instant at, AtomicReference<String> stop)
+            throws InterruptedException {
         Optional<Subscriber> subscriber = people.byId(delivery.subscriberId());
         Optional<String> refusal = subscriber.isEmpty() ? Optional.of("the subscriber no longer exists")
                 : composer.refusal(delivery, subscriber.get(), at);
         if (refusal.isPresent()) {
             finish(delivery, Delivery.CANCELLED, at, refusal.get());
             count(delivery, c -> c.cancelled++);
-            return;
+            return null;
         }
         MessageBuilder.Wire message;
         try {
@@ -109,7 +166,7 @@ final class RowSender {
         } catch (TemplateProblem e) {
             finish(delivery, Delivery.FAILED, at, "template: " + e.located());
             count(delivery, c -> c.failed++);
-            return;
+            return null;
         }
         Optional<SendThrottle.Hold> hold = throttle.acquire(EmailAddress.parse(subscriber.get().email()).domain());
         if (hold.isPresent()) {
@@ -119,18 +176,26 @@ final class RowSender {
             }
             recorder.record(dao -> dao.holdUntil(delivery.id(), delivery.leaseOwner(), hold.get().until(),
                     "waiting: " + hold.get().reason()));
-            return;
+            return null;
         }
         // Nobody else may claim the row before its lease runs out. A row that waited in the queue past
         // half of its lease is handed back instead of sent: the send and its record must both finish
         // while the lease still holds, or a second sender could take the row and send it again.
         if (!clock.instant().isBefore(delivery.leaseUntil().minus(policy.lease().dividedBy(2)))) {
             recorder.record(dao -> dao.holdUntil(delivery.id(), delivery.leaseOwner(), at, "lease ran short; sent later"));
-            return;
+            return null;
         }
+        return new Ready(delivery, message);
+    }
+
+    /** Sends a prepared row (announcing the next); throws only when the server cannot be reached at all. */
+    private void transmit(Ready ready, Ready next, SmtpConnection smtp, Instant at) throws SmtpFailure {
+        Delivery delivery = ready.delivery();
+        MessageBuilder.Wire message = ready.message();
+        MessageBuilder.Wire nextMessage = next == null ? null : next.message();
         for (int reconnects = 0; ; reconnects++) {
             try {
-                smtp.send(message);
+                smtp.send(message, nextMessage);
                 awaitPreviousSent();
                 previousSent = recorder.sentLater(delivery.id(), delivery.leaseOwner(), at);
                 count(delivery, c -> c.sent++);

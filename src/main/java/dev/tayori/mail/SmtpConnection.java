@@ -91,13 +91,28 @@ public final class SmtpConnection implements AutoCloseable {
 
     /** Sends one message as written; returns only when the server has answered 250 to its data. */
     public void send(MessageBuilder.Wire message) throws SmtpFailure {
+        send(message, null);
+    }
+
+    /**
+     * As {@link #send(MessageBuilder.Wire)}, announcing {@code next} as the mail that will be sent
+     * after this one on this connection, so that its envelope travels with this one's data (see
+     * {@link SmtpSession#send}). Sending anything else next is allowed: the connection is reopened.
+     */
+    public void send(MessageBuilder.Wire message, MessageBuilder.Wire next) throws SmtpFailure {
+        if (smtp != null && smtp.ahead() != null && !smtp.ahead().equals(message.messageId())) {
+            closeQuietly(); // an envelope for another mail is already on its way: start clean
+        }
+        boolean lastOnConnection = sentOnThisConnection + 1 >= settings.messagesPerConnection();
         if (sentOnThisConnection >= settings.messagesPerConnection()) {
             // servers limit messages per connection (Postfix: 100 by default with some setups); reopen first
             closeQuietly();
         }
         connect();
         try {
-            smtp.send(message.from(), message.to(), message.bytes());
+            smtp.send(message.from(), message.to(), message.bytes(), message.messageId(),
+                    next == null || lastOnConnection ? null
+                            : new SmtpSession.Envelope(next.from(), next.to(), next.messageId()));
             sentOnThisConnection++;
         } catch (SmtpFailure e) {
             if (e.kind() == SmtpFailure.Kind.CONNECTION_LOST) {
