@@ -63,11 +63,14 @@ public final class MessageBuilder {
             header(head, "MIME-Version", "1.0");
             header(head, "Content-Type", "multipart/alternative;\r\n\tboundary=\"" + boundary + "\"");
             head.append("\r\n");
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(head.length() + 3 * mail.html().length()
-                    + 3 * mail.text().length() + 512);
+            byte[] text = mail.text().getBytes(StandardCharsets.UTF_8);
+            byte[] html = mail.html().getBytes(StandardCharsets.UTF_8);
+            // base64 is 4 characters per 3 bytes plus a CRLF per 76 characters: sized to fit, once
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(head.length()
+                    + (text.length + html.length) * 142 / 100 + 512);
             out.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
-            part(out, boundary, "text/plain; charset=UTF-8", mail.text());
-            part(out, boundary, "text/html; charset=UTF-8", mail.html());
+            part(out, boundary, "text/plain; charset=UTF-8", text);
+            part(out, boundary, "text/html; charset=UTF-8", html);
             out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
             return new Wire(mail.from().email(), to.address(), mail.messageId(), out.toByteArray());
         } catch (UnsupportedEncodingException e) {
@@ -137,10 +140,10 @@ public final class MessageBuilder {
         head.append(name).append(": ").append(value).append("\r\n");
     }
 
-    private static void part(java.io.ByteArrayOutputStream out, String boundary, String contentType, String body) {
+    private static void part(java.io.ByteArrayOutputStream out, String boundary, String contentType, byte[] body) {
         out.writeBytes(("--" + boundary + "\r\nContent-Type: " + contentType
                 + "\r\nContent-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(BASE64.encode(body.getBytes(StandardCharsets.UTF_8)));
+        out.writeBytes(BASE64.encode(body));
         out.writeBytes(new byte[] {'\r', '\n'});
     }
 

@@ -310,6 +310,15 @@ final class SmtpSession implements AutoCloseable {
         return settings.host() + ":" + settings.port();
     }
 
+    private static int indexOfLineStartingWithDot(byte[] message) {
+        for (int i = 1; i < message.length; i++) {
+            if (message[i] == '.' && message[i - 1] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -319,6 +328,10 @@ final class SmtpSession implements AutoCloseable {
      * already end in CRLF; the last line is ended here if it is not.
      */
     static byte[] dotStuffed(byte[] message) {
+        boolean ended = message.length >= 2 && message[message.length - 2] == '\r' && message[message.length - 1] == '\n';
+        if (ended && (message.length == 0 || message[0] != '.') && indexOfLineStartingWithDot(message) < 0) {
+            return message; // the usual case (headers and base64 lines): nothing to change, nothing to copy
+        }
         ByteArrayOutputStream stuffed = new ByteArrayOutputStream(message.length + 64);
         int start = 0;
         boolean lineStart = true;
