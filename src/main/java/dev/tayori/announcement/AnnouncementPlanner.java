@@ -56,7 +56,7 @@ public final class AnnouncementPlanner implements Planner {
                             + " until " + at + ", more than the catch-up window of "
                             + announcement.catchUp().toHours() + " hours");
                     report.note(announcement.id() + ": skipped, its time "
-                            + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(schedule.sendAt().atZone(zone))
+                            + dev.tayori.config.Formats.local(schedule.sendAt(), zone)
                             + " passed while tayori was down, more than " + announcement.catchUp().toHours()
                             + " hours ago (the catch-up window)");
                     continue;

@@ -1,7 +1,8 @@
 package dev.tayori.cli;
 
-import dev.tayori.overview.Formats;
+import dev.tayori.config.Formats;
 import dev.tayori.overview.MailPreview;
+import dev.tayori.overview.TestCopy;
 import dev.tayori.overview.CampaignOverview;
 
 import dev.tayori.App;
@@ -20,13 +21,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.UUID;
 import dev.tayori.announcement.Schedule;
 import dev.tayori.delivery.DeliveryDao;
 import dev.tayori.mail.EmailAddress;
-import dev.tayori.mail.MessageBuilder;
-import dev.tayori.mail.OutgoingMail;
-import dev.tayori.mail.SmtpConnection;
 import dev.tayori.mail.SmtpFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -250,20 +247,11 @@ final class CampaignsCommand {
         App app = context.app();
         EmailAddress address = EmailAddress.parse(to);
         Campaign c = app.campaigns().get(id);
-        MailPreview.Preview preview;
         try {
-            preview = MailPreview.render(app, c, step, at != null ? at : context.clock().instant(), "", address.address());
+            TestCopy.send(app, c, step, at != null ? at : context.clock().instant(), address.address());
         } catch (MailPreview.NothingToSend e) {
             throw new IllegalArgumentException("nothing to send: " + e.getMessage()
                     + "; choose a time when an issue would go out with --at INSTANT");
-        }
-        var settings = app.settings();
-        OutgoingMail mail = new OutgoingMail(settings.sender(), address.address(), "", "[テスト] " + preview.mail().subject(),
-                preview.mail().html(), preview.mail().text(),
-                "<test-" + UUID.randomUUID() + "@" + settings.sender().domain() + ">", null,
-                settings.baseUrl() + "/unsubscribe/PREVIEW");
-        try (SmtpConnection smtp = new SmtpConnection(settings.smtp())) {
-            smtp.send(new MessageBuilder(smtp.session(), context.clock()).build(mail));
         } catch (SmtpFailure e) {
             context.err().println("error: the test mail was not sent: " + e.getMessage());
             context.err().flush();

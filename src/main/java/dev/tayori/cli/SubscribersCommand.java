@@ -1,6 +1,6 @@
 package dev.tayori.cli;
 
-import dev.tayori.overview.Formats;
+import dev.tayori.config.Formats;
 import dev.tayori.overview.CampaignOverview;
 
 import dev.tayori.App;

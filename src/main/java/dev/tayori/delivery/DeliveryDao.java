@@ -31,9 +31,6 @@ public interface DeliveryDao {
     List<Delivery> claimedBy(@Bind("owner") String owner);
 
     @SqlUpdate
-    int markSent(@Bind("id") long id, @Bind("owner") String owner, @Bind("at") Instant at);
-
-    @SqlUpdate
     int retryLater(@Bind("id") long id, @Bind("owner") String owner, @Bind("nextAttemptAt") Instant nextAttemptAt,
             @Bind("error") String error);
 

@@ -53,7 +53,7 @@ final class RowSender {
 
     void run(SmtpConnection smtp, BlockingQueue<Delivery> queue, AtomicReference<String> stop, Instant at,
             Runnable handled) {
-        MessageBuilder builder = new MessageBuilder(smtp.session(), clock);
+        MessageBuilder builder = new MessageBuilder(clock);
         try (org.jdbi.v3.core.Handle handle = jdbi.open();
                 SubscriberLookup lookup = new SubscriberLookup(handle.getConnection())) {
             people = lookup;

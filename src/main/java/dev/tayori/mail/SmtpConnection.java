@@ -1,22 +1,15 @@
 package dev.tayori.mail;
 
 import dev.tayori.config.SmtpSettings;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Properties;
 
 /**
  * One SMTP connection, opened on first use and reused for every message after it (a new
- * connection per message costs a TCP and SMTP handshake each time). Messages are built with Jakarta
- * Mail and carried by {@link SmtpSession}.
+ * connection per message costs a TCP and SMTP handshake each time). Messages are written by
+ * {@link MessageBuilder} and carried by {@link SmtpSession}.
  */
 public final class SmtpConnection implements AutoCloseable {
     private final SmtpSettings settings;
-    private final Session session;
     /** The name tayori gives itself in EHLO: this machine's host name, found once. */
     private static final String HELO_NAME = heloName();
     private SmtpSession smtp;
@@ -24,27 +17,6 @@ public final class SmtpConnection implements AutoCloseable {
 
     public SmtpConnection(SmtpSettings settings) {
         this.settings = settings;
-        this.session = session(settings);
-    }
-
-    static {
-        // Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader every time it encodes a part
-        // or a header (jakartaee/mail-api#861): a scan of the whole class path per call, the largest
-        // single cost of sending a mail. Naming the provider makes that lookup a cached Class.forName.
-        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
-            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
-        }
-    }
-
-    /** The Jakarta Mail session messages are built in; it carries no transport settings (SmtpSession sends). */
-    public static Session session(SmtpSettings settings) {
-        Properties props = new Properties();
-        props.put("mail.mime.charset", "UTF-8");
-        return Session.getInstance(props);
-    }
-
-    public Session session() {
-        return session;
     }
 
     public String server() {
@@ -73,19 +45,6 @@ public final class SmtpConnection implements AutoCloseable {
             opening.close();
             throw new SmtpFailure(SmtpFailure.Kind.UNREACHABLE, 0, "cannot reach the SMTP server " + server()
                     + ": " + rootMessage(e), e);
-        }
-    }
-
-    /** Sends one message; returns only when the server has answered 250 to its data. */
-    public void send(MimeMessage message) throws SmtpFailure {
-        try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
-            message.writeTo(buffer);
-            send(new MessageBuilder.Wire(((InternetAddress) message.getFrom()[0]).getAddress(),
-                    ((InternetAddress) message.getAllRecipients()[0]).getAddress(), message.getMessageID(),
-                    buffer.toByteArray()));
-        } catch (MessagingException | IOException e) {
-            throw new SmtpFailure(SmtpFailure.Kind.MESSAGE_REJECTED, 0, "cannot write the message: " + rootMessage(e), e);
         }
     }
 

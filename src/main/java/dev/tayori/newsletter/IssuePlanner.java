@@ -91,7 +91,7 @@ public final class IssuePlanner implements Planner {
     }
 
     private static String local(Newsletter newsletter, Instant slot) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(slot.atZone(newsletter.zone()));
+        return dev.tayori.config.Formats.local(slot, newsletter.zone());
     }
 
     private void recordMissedSlotsBefore(Newsletter newsletter, Instant slot, Instant at, SendReport report) {

@@ -1,5 +1,6 @@
 package dev.tayori.overview;
 
+import dev.tayori.config.Formats;
 import dev.tayori.announcement.Schedule;
 import java.time.Instant;
 import java.time.ZoneId;

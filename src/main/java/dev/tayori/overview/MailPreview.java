@@ -1,5 +1,6 @@
 package dev.tayori.overview;
 
+import dev.tayori.config.Formats;
 import dev.tayori.App;
 import dev.tayori.campaign.Announcement;
 import dev.tayori.campaign.Campaign;

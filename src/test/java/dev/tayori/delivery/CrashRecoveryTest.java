@@ -1,12 +1,10 @@
 package dev.tayori.delivery;
 
-import static dev.tayori.TestWorld.tokyo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tayori.TestWorld;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +34,7 @@ class CrashRecoveryTest {
     @BeforeEach
     void start() throws Exception {
         smtp = new ScriptedSmtpServer();
-        world = new TestWorld(dir, tokyo(2026, 11, 30, 9, 0));
-        world.env().put("TAYORI_SMTP_PORT", String.valueOf(smtp.port()));
-        world.env().put("TAYORI_ARTICLES_DIR", Files.createDirectories(dir.resolve("no-articles")).toString());
+        world = ScriptedMailing.world(dir, smtp);
         world.env().put("TAYORI_DELIVERY_LEASE_SECONDS", String.valueOf(LEASE_SECONDS));
     }
 
@@ -49,15 +45,7 @@ class CrashRecoveryTest {
     }
 
     private void readersAndAnnouncement(int readers) throws Exception {
-        StringBuilder csv = new StringBuilder("email,name\n");
-        for (int i = 1; i <= readers; i++) {
-            csv.append("r").append(i).append("@example.jp,\n");
-        }
-        Files.writeString(dir.resolve("readers.csv"), csv);
-        assertEquals(0, world.cli("subscribers", "import", dir.resolve("readers.csv").toString(),
-                "--consent-source", "test").exitCode());
-        assertEquals(0, world.cli("campaigns", "schedule", "course-early-booking", "--at", "2026-12-01T12:00+09:00")
-                .exitCode());
+        ScriptedMailing.readersAndAnnouncement(world, dir, readers, i -> "r" + i + "@example.jp");
     }
 
     /** `java ... dev.tayori.Main send-due --at INSTANT` as a process of its own, with this world's settings. */

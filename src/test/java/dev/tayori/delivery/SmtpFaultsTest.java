@@ -1,6 +1,5 @@
 package dev.tayori.delivery;
 
-import static dev.tayori.TestWorld.tokyo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +7,6 @@ import dev.tayori.TestWorld;
 import dev.tayori.TestWorld.CliResult;
 import dev.tayori.delivery.ScriptedSmtpServer.DataReply;
 import dev.tayori.subscriber.SubscriberStatus;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -29,18 +27,9 @@ class SmtpFaultsTest {
     @BeforeEach
     void start() throws Exception {
         smtp = new ScriptedSmtpServer();
-        world = new TestWorld(dir, tokyo(2026, 11, 30, 9, 0));
-        world.env().put("TAYORI_SMTP_PORT", String.valueOf(smtp.port()));
-        world.env().put("TAYORI_ARTICLES_DIR", Files.createDirectories(dir.resolve("no-articles")).toString());
-        StringBuilder csv = new StringBuilder("email,name\n");
-        for (int i = 1; i <= READERS; i++) {
-            csv.append("reader").append(i).append(i % 7 == 0 ? "-gone" : "").append("@example.jp,\n");
-        }
-        Files.writeString(dir.resolve("readers.csv"), csv);
-        assertEquals(0, world.cli("subscribers", "import", dir.resolve("readers.csv").toString(),
-                "--consent-source", "test list").exitCode());
-        assertEquals(0, world.cli("campaigns", "schedule", "course-early-booking", "--at", "2026-12-01T12:00+09:00")
-                .exitCode());
+        world = ScriptedMailing.world(dir, smtp);
+        ScriptedMailing.readersAndAnnouncement(world, dir, READERS,
+                i -> "reader" + i + (i % 7 == 0 ? "-gone" : "") + "@example.jp");
     }
 
     @AfterEach

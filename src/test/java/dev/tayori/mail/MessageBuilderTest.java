@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The bytes tayori writes for a mail read back, with Jakarta Mail, as the message it built. */
 class MessageBuilderTest {
-    private final Session session = Session.getInstance(new Properties());
-    private final MessageBuilder builder = new MessageBuilder(session, Clock.systemUTC());
+    private final MessageBuilder builder = new MessageBuilder(Clock.systemUTC());
 
     private static OutgoingMail mail(String toName) {
         return new OutgoingMail(new Sender("こころの便り編集部 \"東京\"", "letters@example.jp", "東京都", "support@example.jp"),

@@ -37,11 +37,11 @@ class SmtpConnectionTest {
         return new SmtpSettings("127.0.0.1", server.getSmtp().getPort(), user, password, false, 10, 1, 1000, 0, "", "");
     }
 
-    private MimeMessage message(SmtpConnection smtp, String text) {
+    private MessageBuilder.Wire message(SmtpConnection smtp, String text) {
         OutgoingMail mail = new OutgoingMail(new Sender("こころの便り", "letters@example.jp", "東京都", "support@example.jp"),
                 "hanako@example.jp", "花子", "【1日目】いまの気持ちに名前をつける", "<p>" + text + "</p>", text,
                 "<test-1@example.jp>", null, null);
-        return new MessageBuilder(smtp.session(), Clock.systemUTC()).build(mail);
+        return new MessageBuilder(Clock.systemUTC()).wire(mail);
     }
 
     @Test

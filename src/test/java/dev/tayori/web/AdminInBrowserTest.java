@@ -51,13 +51,18 @@ class AdminInBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
-    @Test
-    void theOperatorSignsInSchedulesAnAnnouncementAndSeesItsNextSend() {
-        browser.get(web.base + "/admin/campaigns");
+    /** Opens {@code path} without a session: the sign-in page comes first, and the dashboard after it. */
+    private void signInFrom(String path) {
+        browser.get(web.base + path);
         heading("サインイン");
         browser.findElement(By.id("password")).sendKeys(WebWorld.ADMIN_PASSWORD);
         clickToNewPage(By.cssSelector("form button[type=submit]"));
         heading("ダッシュボード");
+    }
+
+    @Test
+    void theOperatorSignsInSchedulesAnAnnouncementAndSeesItsNextSend() {
+        signInFrom("/admin/campaigns");
 
         clickToNewPage(By.linkText("キャンペーン"));
         heading("キャンペーン");
@@ -79,11 +84,7 @@ class AdminInBrowserTest {
 
     @Test
     void theOperatorSendsATestCopyOfAWorkbookLessonFromTheCampaignPage() {
-        browser.get(web.base + "/admin/campaigns/workbook");
-        heading("サインイン");
-        browser.findElement(By.id("password")).sendKeys(WebWorld.ADMIN_PASSWORD);
-        clickToNewPage(By.cssSelector("form button[type=submit]"));
-        heading("ダッシュボード");
+        signInFrom("/admin/campaigns/workbook");
         browser.get(web.base + "/admin/campaigns/workbook");
         heading("7日間ワークブック");
 

@@ -9,7 +9,7 @@ import dev.tayori.campaign.Sequence;
 import dev.tayori.delivery.Delivery;
 import dev.tayori.delivery.DeliveryDao;
 import dev.tayori.overview.CampaignOverview;
-import dev.tayori.overview.Formats;
+import dev.tayori.config.Formats;
 import dev.tayori.overview.MailPreview;
 import dev.tayori.overview.OverviewDao;
 import dev.tayori.overview.SvgChart;
@@ -19,7 +19,6 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +69,15 @@ final class AdminPages {
         Map<Long, Integer> perDay = app.jdbi().withExtension(OverviewDao.class,
                 dao -> dao.signUpsPerDay(first.atStartOfDay(zone).toInstant().toEpochMilli(), offset));
         model.put("signUpChart", SvgChart.daily("登録数（日別、過去30日）", first, today, byDay(perDay)));
-        List<Map<String, Object>> next = new ArrayList<>();
+        Map<Campaign, CampaignOverview> overviews = new java.util.LinkedHashMap<>();
         for (Campaign c : app.campaigns().all()) {
-            CampaignOverview o = CampaignOverview.of(app, c, app.clock().instant());
-            next.add(Map.of("id", c.id(), "name", c.name(), "kind", c.kind(), "next", o.nextSend(), "state", o.state()));
+            overviews.put(c, CampaignOverview.of(app, c, app.clock().instant()));
         }
-        next.sort(Comparator.comparing(m -> NextSendOrder.of((String) m.get("next"))));
+        List<Map<String, Object>> next = new ArrayList<>();
+        overviews.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(CampaignOverview.SOONEST_FIRST))
+                .forEach(e -> next.add(Map.of("id", e.getKey().id(), "name", e.getKey().name(), "kind",
+                        e.getKey().kind(), "next", e.getValue().nextSend(), "state", e.getValue().state())));
         model.put("nextSends", next);
         show(ctx, "dashboard", model);
     }

@@ -6,17 +6,12 @@ import dev.tayori.campaign.Sequence;
 import dev.tayori.content.ContentException;
 import dev.tayori.mail.EmailAddress;
 import dev.tayori.mail.InvalidAddressException;
-import dev.tayori.mail.MessageBuilder;
-import dev.tayori.mail.OutgoingMail;
-import dev.tayori.mail.SmtpConnection;
 import dev.tayori.mail.SmtpFailure;
-import dev.tayori.overview.MailPreview;
-import java.util.UUID;
+import dev.tayori.overview.TestCopy;
 
 /**
- * The campaign page's test send, as `campaigns test-send` does it: the mail rendered by
- * MailPreview, "[テスト]" before its subject, a Message-ID of its own, sent on a connection of its
- * own. Nothing is written to the database, so no subscriber's deliveries or progress change.
+ * The campaign page's test send ({@link TestCopy}, as `campaigns test-send`), with the page's
+ * checks of the address and step and one line for the result.
  */
 final class TestSend {
     /** What the page shows, in one line, and the status it is shown with. */
@@ -44,21 +39,11 @@ final class TestSend {
                 return failed(400, "何通目かを 1 から " + sequence.size() + " の数で指定してください");
             }
         }
-        var settings = app.settings();
-        OutgoingMail mail;
         try {
-            MailPreview.Preview preview = MailPreview.render(app, campaign, stepNumber, app.clock().instant(), "",
-                    address.address());
-            mail = new OutgoingMail(settings.sender(), address.address(), "", "[テスト] " + preview.mail().subject(),
-                    preview.mail().html(), preview.mail().text(),
-                    "<test-" + UUID.randomUUID() + "@" + settings.sender().domain() + ">", null,
-                    settings.baseUrl() + "/unsubscribe/PREVIEW");
+            TestCopy.send(app, campaign, stepNumber, app.clock().instant(), address.address());
         } catch (IllegalArgumentException | ContentException e) {
             // MailPreview.NothingToSend among them: the newsletter's next issue would be skipped
             return failed(400, e.getMessage());
-        }
-        try (SmtpConnection smtp = new SmtpConnection(settings.smtp())) {
-            smtp.send(new MessageBuilder(smtp.session(), app.clock()).build(mail));
         } catch (SmtpFailure | IllegalStateException | InvalidAddressException e) {
             return failed(502, e.getMessage());
         }

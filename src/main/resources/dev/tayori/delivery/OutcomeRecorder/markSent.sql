@@ -1,7 +1,7 @@
--- markSent for the recorder's group commits, with JDBC's positional parameters (sent_at, finished_at,
--- id, lease owner): bound and batched straight on the connection, since the DAO layer's binding
--- cost more than the update. Same rule as DeliveryDao/markSent.sql: only the lease holder, only
--- a row still being sent.
+-- Written after the server's 250 reply to the message data, and only by the lease holder, only for
+-- a row still being sent. JDBC's positional parameters (sent_at, finished_at, id, lease owner): the
+-- recorder binds and batches them straight on its connection, since the DAO layer's binding cost
+-- more than the update.
 UPDATE deliveries SET state = 'sent', sent_at = ?, finished_at = ?, lease_owner = NULL, lease_until = NULL,
                       last_error = NULL
 WHERE id = ? AND lease_owner = ? AND state = 'sending'

@@ -1,4 +1,4 @@
-package dev.tayori.overview;
+package dev.tayori.config;
 
 import java.time.Instant;
 import java.time.ZoneId;
