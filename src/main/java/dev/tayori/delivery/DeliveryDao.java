@@ -28,7 +28,8 @@ public interface DeliveryDao {
 
 
     @SqlQuery
-    List<Delivery> claimedBy(@Bind("owner") String owner);
+    @org.jdbi.v3.sqlobject.statement.UseRowMapper(Claimed.Mapper.class)
+    List<Claimed> claimedBy(@Bind("owner") String owner);
 
     @SqlUpdate
     int retryLater(@Bind("id") long id, @Bind("owner") String owner, @Bind("nextAttemptAt") Instant nextAttemptAt,

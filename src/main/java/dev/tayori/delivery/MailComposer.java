@@ -107,7 +107,7 @@ public final class MailComposer {
 
     private OutgoingMail outgoing(Delivery delivery, Subscriber subscriber, RenderedMail mail, String listId,
             String unsubscribeUrl) {
-        return new OutgoingMail(sender, subscriber.email(), subscriber.name(), mail.subject(), mail.html(), mail.text(),
+        return new OutgoingMail(sender, subscriber.email(), subscriber.name(), mail.subject(), mail.htmlBody(), mail.textBody(),
                 delivery.messageId(), listId, unsubscribeUrl);
     }
 

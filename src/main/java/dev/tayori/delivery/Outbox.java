@@ -26,8 +26,8 @@ public final class Outbox {
     public record Policy(int batchSize, int maxAttempts, Duration lease, int connections) {
     }
 
-    private static final Delivery END = new Delivery(-1, -1, "", "", null, "", "", 0, null, null, null, null, null,
-            null, null, null);
+    private static final Claimed END = new Claimed(new Delivery(-1, -1, "", "", null, "", "", 0, null, null, null, null,
+            null, null, null, null), null);
 
     private final Jdbi jdbi;
     private final MailComposer composer;
@@ -64,12 +64,12 @@ public final class Outbox {
             return;
         }
         int workers = Math.max(1, policy.connections());
-        BlockingQueue<Delivery> queue = new ArrayBlockingQueue<>(Math.max(workers, policy.batchSize()));
+        BlockingQueue<Claimed> queue = new ArrayBlockingQueue<>(Math.max(workers, policy.batchSize()));
         AtomicReference<String> stop = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
         Object writeLock = new Object();
-        OutcomeRecorder recorder = new OutcomeRecorder(jdbi, writeLock);
+        OutcomeRecorder recorder = new OutcomeRecorder(jdbi, writeLock, workers * RowSender.UNRECORDED_PER_CONNECTION);
         for (int i = 0; i < workers; i++) {
             RowSender sender = new RowSender(jdbi, composer, subscribers, throttle, clock, policy, owner, report,
                     writeLock, recorder);
@@ -86,15 +86,16 @@ public final class Outbox {
             for (long batchNumber = 1; stop.get() == null; batchNumber++) {
                 // each batch is claimed under its own name, so "what did I just claim" is exact
                 String claim = owner + "#" + batchNumber;
-                List<Delivery> batch;
+                int claimed;
                 synchronized (writeLock) {
-                    batch = jdbi.inTransaction(h -> {
-                        DeliveryDao dao = h.attach(DeliveryDao.class);
-                        Instant now = clock.instant();
-                        dao.claim(claim, at, now, now.plus(policy.lease()), policy.batchSize());
-                        return dao.claimedBy(claim);
-                    });
+                    Instant now = clock.instant();
+                    claimed = jdbi.withExtension(DeliveryDao.class,
+                            dao -> dao.claim(claim, at, now, now.plus(policy.lease()), policy.batchSize()));
                 }
+                // Read outside the write lock: the recorder commits the senders' outcomes meanwhile. No one
+                // else changes these rows before they are queued (the claim's name is this batch's own).
+                List<Claimed> batch = claimed == 0 ? List.of()
+                        : jdbi.withExtension(DeliveryDao.class, dao -> dao.claimedBy(claim));
                 if (batch.isEmpty()) {
                     if (drained) {
                         break;
@@ -109,7 +110,7 @@ public final class Outbox {
                 // The next batch is claimed while the senders work through this one, so they never
                 // wait for a claim; a full queue holds the claimer back, so at most two batches are
                 // held in memory and under lease at a time.
-                for (Delivery d : batch) {
+                for (Claimed d : batch) {
                     while (stop.get() == null && !queue.offer(d, 200, TimeUnit.MILLISECONDS)) {
                         // waiting for room in the queue
                     }
@@ -146,7 +147,7 @@ public final class Outbox {
     }
 
     /** Waits until the senders have taken every queued row (or the run stops). */
-    private static void waitUntilDrained(BlockingQueue<Delivery> queue, AtomicReference<String> stop)
+    private static void waitUntilDrained(BlockingQueue<Claimed> queue, AtomicReference<String> stop)
             throws InterruptedException {
         while (!queue.isEmpty() && stop.get() == null) {
             Thread.sleep(5);

@@ -14,9 +14,10 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Writes what became of each mail (sent, failed, retry later) in group commits: the outcomes that
  * arrive together share one commit, and the "sent" ones one prepared statement. A sender waits for
- * a failure or retry to be committed; for a sent mail it waits before recording its next one, so
- * the commit overlaps the next SMTP exchange and no connection ever has more than one sent mail
- * that is not yet recorded (the uncertain window of a crash). SQLite commits cost far more than the
+ * a failure or retry to be committed; a sent mail's commit it waits for only when it has
+ * {@link RowSender#UNRECORDED_PER_CONNECTION} more waiting, so commits overlap the next SMTP exchanges
+ * and no connection ever has more sent mails than that which are not yet recorded (the uncertain
+ * window of a crash). SQLite commits cost far more than the
  * updates in them, and a single writer thread never meets SQLite's busy handler, which sleeps.
  */
 final class OutcomeRecorder implements AutoCloseable {
@@ -31,8 +32,11 @@ final class OutcomeRecorder implements AutoCloseable {
     private final Object writeLock;
     private final BlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    /** How many outcomes can be on their way at once: a group that large is not waited on further. */
+    private final int fullGroup;
 
-    OutcomeRecorder(Jdbi jdbi, Object writeLock) {
+    OutcomeRecorder(Jdbi jdbi, Object writeLock, int fullGroup) {
+        this.fullGroup = fullGroup;
         this.jdbi = jdbi;
         this.writeLock = writeLock;
         this.thread = new Thread(this::run, "outcome-recorder");
@@ -41,9 +45,8 @@ final class OutcomeRecorder implements AutoCloseable {
     }
 
     /**
-     * Marks the row sent in the next group commit, without waiting: the sender sends its next mail
-     * meanwhile and waits (with {@link #await(CompletableFuture)}) before it records that one, so at
-     * most one mail per connection is ever sent and not yet recorded.
+     * Marks the row sent in the next group commit, without waiting: the sender sends its next mails
+     * meanwhile and waits (with {@link #await(CompletableFuture)}) once it has too many unrecorded.
      */
     CompletableFuture<Void> sentLater(long id, String owner, Instant at) {
         Outcome outcome = new Outcome(id, owner, at, null, new CompletableFuture<>());
@@ -115,15 +118,7 @@ final class OutcomeRecorder implements AutoCloseable {
         }
     }
 
-    private static final String MARK_SENT = sql("markSent.sql");
-
-    private static String sql(String name) {
-        try (java.io.InputStream in = OutcomeRecorder.class.getResourceAsStream("OutcomeRecorder/" + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("the SQL file OutcomeRecorder/" + name + " is missing from the jar", e);
-        }
-    }
+    private static final String MARK_SENT = dev.tayori.db.SqlFile.of(OutcomeRecorder.class, "markSent");
 
     /**
      * Lets a group fill for up to a millisecond: senders do not wait on a sent mail's record until
@@ -133,7 +128,7 @@ final class OutcomeRecorder implements AutoCloseable {
     private void gather(List<Outcome> group) {
         long until = System.nanoTime() + 1_000_000;
         try {
-            while (group.size() < 8 && !group.contains(STOP)) {
+            while (group.size() < fullGroup && !group.contains(STOP)) {
                 long left = until - System.nanoTime();
                 if (left <= 0) {
                     return;

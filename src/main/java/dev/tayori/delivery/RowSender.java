@@ -34,9 +34,17 @@ final class RowSender {
     private final SendReport report;
     private final Object writeLock;
     private final OutcomeRecorder recorder;
-    private SubscriberLookup people;
-    /** The commit of the last mail this sender sent, still to be waited for. */
-    private java.util.concurrent.CompletableFuture<Void> previousSent;
+    private HeldRows rows;
+    /**
+     * How many mails a connection may have sent whose "sent" is not yet committed. The recorder commits
+     * the senders' outcomes in groups; with one, every sender waited for each group commit before its
+     * next mail, and the commits, not SMTP, set the pace. The price is the crash window: a process
+     * killed at the wrong moment sends up to this many mails per connection again (same Message-ID).
+     */
+    static final int UNRECORDED_PER_CONNECTION = 4;
+
+    /** The commits of the last mails this sender sent, oldest first, still to be waited for. */
+    private final java.util.ArrayDeque<java.util.concurrent.CompletableFuture<Void>> unrecorded = new java.util.ArrayDeque<>();
 
     RowSender(Jdbi jdbi, MailComposer composer, Subscribers subscribers, SendThrottle throttle, Clock clock,
             Outbox.Policy policy, String owner, SendReport report, Object writeLock, OutcomeRecorder recorder) {
@@ -51,12 +59,12 @@ final class RowSender {
         this.report = report;
     }
 
-    void run(SmtpConnection smtp, BlockingQueue<Delivery> queue, AtomicReference<String> stop, Instant at,
+    void run(SmtpConnection smtp, BlockingQueue<Claimed> queue, AtomicReference<String> stop, Instant at,
             Runnable handled) {
         MessageBuilder builder = new MessageBuilder(clock);
         try (org.jdbi.v3.core.Handle handle = jdbi.open();
                 SubscriberLookup lookup = new SubscriberLookup(handle.getConnection())) {
-            people = lookup;
+            rows = new HeldRows(queue, lookup);
             // One mail ahead is prepared while the current one goes out, so that the connection can
             // carry its envelope along with the current one's data (SMTP pipelining across mails).
             Ready current = null;
@@ -66,16 +74,16 @@ final class RowSender {
                     if (ending) {
                         return;
                     }
-                    Delivery delivery = queue.take();
-                    if (delivery.id() < 0 || stop.get() != null) {
+                    Claimed row = rows.take();
+                    if (row.delivery().id() < 0 || stop.get() != null) {
                         return;
                     }
-                    current = prepareOrFail(delivery, builder, at, stop, handled);
+                    current = prepareOrFail(row, builder, at, stop, handled);
                     continue;
                 }
                 Ready next = null;
-                Delivery peek = ending ? null : queue.poll();
-                if (peek != null && peek.id() < 0) {
+                Claimed peek = ending ? null : rows.poll();
+                if (peek != null && peek.delivery().id() < 0) {
                     ending = true;
                 } else if (peek != null && stop.get() != null) {
                     ending = true; // claimed but not taken on: handed back when the run ends
@@ -114,7 +122,7 @@ final class RowSender {
             stop.compareAndSet(null, "cannot read from the database: " + e.getMessage());
         } finally {
             try {
-                awaitPreviousSent(); // the last mail's record, before this sender reports done
+                awaitUnrecorded(); // the last mails' records, before this sender reports done
             } catch (OutcomeRecorder.NotRecorded e) {
                 stop.compareAndSet(null, e.getMessage());
             }
@@ -126,10 +134,11 @@ final class RowSender {
     }
 
     /** Prepares a row, or settles it (cancelled, failed, held back) and returns null. */
-    private Ready prepareOrFail(Delivery delivery, MessageBuilder builder, Instant at, AtomicReference<String> stop,
+    private Ready prepareOrFail(Claimed row, MessageBuilder builder, Instant at, AtomicReference<String> stop,
             Runnable handled) {
+        Delivery delivery = row.delivery();
         try {
-            Ready ready = prepare(delivery, builder, at, stop);
+            Ready ready = prepare(row, builder, at, stop);
             if (ready == null) {
                 handled.run();
             }
@@ -150,9 +159,10 @@ final class RowSender {
         }
     }
 
-    private Ready prepare(Delivery delivery, MessageBuilder builder, Instant at, AtomicReference<String> stop)
+    private Ready prepare(Claimed row, MessageBuilder builder, Instant at, AtomicReference<String> stop)
             throws InterruptedException {
-        Optional<Subscriber> subscriber = people.byId(delivery.subscriberId());
+        Delivery delivery = row.delivery();
+        Optional<Subscriber> subscriber = Optional.ofNullable(row.subscriber());
         Optional<String> refusal = subscriber.isEmpty() ? Optional.of("the subscriber no longer exists")
                 : composer.refusal(delivery, subscriber.get(), at);
         if (refusal.isPresent()) {
@@ -196,8 +206,10 @@ final class RowSender {
         for (int reconnects = 0; ; reconnects++) {
             try {
                 smtp.send(message, nextMessage);
-                awaitPreviousSent();
-                previousSent = recorder.sentLater(delivery.id(), delivery.leaseOwner(), at);
+                while (unrecorded.size() >= UNRECORDED_PER_CONNECTION) {
+                    OutcomeRecorder.await(unrecorded.removeFirst());
+                }
+                unrecorded.addLast(recorder.sentLater(delivery.id(), delivery.leaseOwner(), at));
                 count(delivery, c -> c.sent++);
                 return;
             } catch (SmtpFailure failure) {
@@ -238,11 +250,9 @@ final class RowSender {
         }
     }
 
-    private void awaitPreviousSent() {
-        if (previousSent != null) {
-            java.util.concurrent.CompletableFuture<Void> waiting = previousSent;
-            previousSent = null;
-            OutcomeRecorder.await(waiting);
+    private void awaitUnrecorded() {
+        while (!unrecorded.isEmpty()) {
+            OutcomeRecorder.await(unrecorded.removeFirst());
         }
     }
 

@@ -1,49 +1,55 @@
 package dev.tayori.delivery;
 
-import dev.tayori.subscriber.Subscriber;
+import dev.tayori.db.SqlFile;
 import dev.tayori.subscriber.SubscriberStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * A sender's look-up of the reader a claimed row is for, read fresh right before the mail leaves
- * (an unsubscribe between planning and sending must win). One statement prepared for the whole
- * run, on the sender's own connection: through the DAO layer this read cost as much as building
- * the mail.
+ * A sender's second look at the readers of the rows it is about to send: their status, read fresh
+ * for a group of rows at a time on the sender's own connection, with one statement prepared for the
+ * whole run. The claim read everything else about the reader (claimedBy.sql).
  */
 final class SubscriberLookup implements AutoCloseable {
+    /** Rows checked in one statement: as many places as statusOf.sql has. */
+    static final int GROUP = 16;
+    private static final String STATUS_OF = SqlFile.of(SubscriberLookup.class, "statusOf");
+
     private final PreparedStatement statement;
 
     SubscriberLookup(Connection connection) throws SQLException {
-        this.statement = connection.prepareStatement("SELECT id, email, name, status, time_zone, unsubscribe_token,"
-                + " created_at, confirmed_at, unsubscribed_at, unsubscribe_source, bounced_at, bounce_reason"
-                + " FROM subscribers WHERE id = ?");
+        this.statement = connection.prepareStatement(STATUS_OF);
     }
 
-    Optional<Subscriber> byId(long id) {
-        try {
-            statement.setLong(1, id);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Subscriber(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        SubscriberStatus.fromDb(rs.getString(4)), ZoneId.of(rs.getString(5)), rs.getString(6),
-                        instant(rs, 7), instant(rs, 8), instant(rs, 9), rs.getString(10), instant(rs, 11), rs.getString(12)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read subscriber " + id + ": " + e.getMessage(), e);
+    /** The rows with their readers' present status; a reader no longer there becomes null. */
+    List<Claimed> fresh(List<Claimed> rows) {
+        if (rows.size() > GROUP) {
+            throw new IllegalArgumentException("at most " + GROUP + " rows at a time, not " + rows.size());
         }
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        long millis = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+        try {
+            for (int i = 0; i < GROUP; i++) {
+                statement.setLong(i + 1, i < rows.size() ? rows.get(i).delivery().subscriberId() : -1);
+            }
+            Map<Long, SubscriberStatus> status = new HashMap<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    status.put(rs.getLong(1), SubscriberStatus.fromDb(rs.getString(2)));
+                }
+            }
+            List<Claimed> fresh = new ArrayList<>(rows.size());
+            for (Claimed row : rows) {
+                fresh.add(row.withStatus(status.get(row.delivery().subscriberId())));
+            }
+            return fresh;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the readers' status: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -11,9 +11,6 @@ import java.time.Clock;
  * what every client and carrier reads), the subject as RFC 2047 encoded-words.
  */
 public final class MessageBuilder {
-    /** RFC 2045 base64: lines of 76 characters ending in CRLF. */
-    private static final java.util.Base64.Encoder BASE64 = java.util.Base64.getMimeEncoder(76, new byte[] {'\r', '\n'});
-
     static {
         // Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader every time it encodes a word
         // (jakartaee/mail-api#861), as InternetAddress does for a display name: a scan of the whole class
@@ -63,14 +60,10 @@ public final class MessageBuilder {
             header(head, "MIME-Version", "1.0");
             header(head, "Content-Type", "multipart/alternative;\r\n\tboundary=\"" + boundary + "\"");
             head.append("\r\n");
-            byte[] text = mail.text().getBytes(StandardCharsets.UTF_8);
-            byte[] html = mail.html().getBytes(StandardCharsets.UTF_8);
-            // base64 is 4 characters per 3 bytes plus a CRLF per 76 characters: sized to fit, once
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(head.length()
-                    + (text.length + html.length) * 142 / 100 + 512);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
             out.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
-            part(out, boundary, "text/plain; charset=UTF-8", text);
-            part(out, boundary, "text/html; charset=UTF-8", html);
+            part(out, boundary, "text/plain; charset=UTF-8", mail.text());
+            part(out, boundary, "text/html; charset=UTF-8", mail.html());
             out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
             return new Wire(mail.from().email(), to.address(), mail.messageId(), out.toByteArray());
         } catch (UnsupportedEncodingException e) {
@@ -140,10 +133,10 @@ public final class MessageBuilder {
         head.append(name).append(": ").append(value).append("\r\n");
     }
 
-    private static void part(java.io.ByteArrayOutputStream out, String boundary, String contentType, byte[] body) {
+    private static void part(java.io.ByteArrayOutputStream out, String boundary, String contentType, BodyText body) {
         out.writeBytes(("--" + boundary + "\r\nContent-Type: " + contentType
                 + "\r\nContent-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(BASE64.encode(body));
+        body.writeBase64(out);
         out.writeBytes(new byte[] {'\r', '\n'});
     }
 }

@@ -9,6 +9,16 @@ import java.util.Map;
  * validate them agree on what exists.
  */
 public final class MailModel {
+    /**
+     * What differs from one reader of a mailing to the next: {@code subscriber.name},
+     * {@code subscriber.email}, {@code unsubscribeUrl} and {@code subject} (a subject line may greet
+     * the reader by name). Everything else in a model is shared by the whole mailing.
+     */
+    static final int NAME = 0;
+    static final int EMAIL = 1;
+    static final int UNSUBSCRIBE_URL = 2;
+    static final int SUBJECT = 3;
+
     private MailModel() {
     }
 
@@ -17,11 +27,47 @@ public final class MailModel {
         Map<String, Object> model = new HashMap<>();
         model.put("sender", Map.of("name", sender.name(), "email", sender.email(),
                 "postalAddress", sender.postalAddress(), "contact", sender.contact()));
-        model.put("subscriber", Map.of("name", subscriberName == null ? "" : subscriberName,
-                "email", subscriberEmail));
+        model.put("subscriber", subscriber(subscriberName == null ? "" : subscriberName, subscriberEmail));
         model.put("unsubscribeUrl", unsubscribeUrl);
         model.put("baseUrl", baseUrl);
         model.put("subject", subject);
         return model;
+    }
+
+    private static Map<String, Object> subscriber(String name, String email) {
+        return Map.of("name", name, "email", email);
+    }
+
+    /** The reader's values, by the indexes above; null if the model does not hold exactly those as text. */
+    static String[] readerValues(Map<String, Object> model) {
+        if (!(model.get("subscriber") instanceof Map<?, ?> subscriber) || subscriber.size() != 2
+                || !(subscriber.get("name") instanceof String name) || !(subscriber.get("email") instanceof String email)
+                || !(model.get("unsubscribeUrl") instanceof String unsubscribeUrl)
+                || !(model.get("subject") instanceof String subject)) {
+            return null;
+        }
+        return new String[] {name, email, unsubscribeUrl, subject};
+    }
+
+    /** The model without the reader's values: what every reader of a mailing shares. */
+    static Map<String, Object> shared(Map<String, Object> model) {
+        Map<String, Object> shared = new HashMap<>(model);
+        shared.remove("subscriber");
+        shared.remove("unsubscribeUrl");
+        shared.remove("subject");
+        return shared;
+    }
+
+    /** The model with the reader's values replaced (null: left empty). */
+    static Map<String, Object> withReaderValues(Map<String, Object> model, String[] values) {
+        Map<String, Object> changed = new HashMap<>(model);
+        changed.put("subscriber", subscriber(orEmpty(values[NAME]), orEmpty(values[EMAIL])));
+        changed.put("unsubscribeUrl", orEmpty(values[UNSUBSCRIBE_URL]));
+        changed.put("subject", orEmpty(values[SUBJECT]));
+        return changed;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

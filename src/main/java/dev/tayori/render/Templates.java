@@ -23,6 +23,7 @@ public final class Templates {
     private final Path dir;
     private final Configuration freemarker;
     private final java.util.Map<String, Template> inline = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Stencils stencils = new Stencils(this);
 
     public Templates(Path dir) {
         this.dir = dir;
@@ -51,9 +52,22 @@ public final class Templates {
         return Files.isRegularFile(dir.resolve(name));
     }
 
-    /** Renders NAME.ftlh and NAME.txt.ftl with one model. */
+    /**
+     * Renders NAME.ftlh and NAME.txt.ftl with one model (from {@link MailModel}). The readers of one
+     * mailing are filled into a stencil of it where that gives the same mail ({@link Stencils}).
+     */
     public RenderedMail renderMail(String subject, String name, Map<String, Object> model) {
-        return new RenderedMail(subject, render(name + HTML, model), render(name + TEXT, model));
+        return stencils.renderMail(subject, name, model);
+    }
+
+    /** For tests: whether this template's mail, for this model's mailing, now comes from a stencil. */
+    boolean filledFromStencil(String name, Map<String, Object> model) {
+        return stencils.hasStencil(name, model);
+    }
+
+    /** How the file's output escapes what it prints (HTML for .ftlh, nothing for .txt.ftl). */
+    freemarker.core.OutputFormat outputFormat(String file) {
+        return load(file).getOutputFormat();
     }
 
     /** Renders one template file; a missing file or an error inside it becomes a located problem. */
