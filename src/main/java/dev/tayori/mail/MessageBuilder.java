@@ -46,8 +46,7 @@ public final class MessageBuilder {
             StringBuilder head = new StringBuilder(1024);
             header(head, "Date", date());
             header(head, "From", fromHeader(mail.from()));
-            header(head, "To", toName == null || toName.isBlank() ? to.address()
-                    : jakarta.mail.internet.MimeUtility.fold(4, new InternetAddress(to.address(), toName, "UTF-8").toString()));
+            header(head, "To", toHeader(to, toName));
             header(head, "Message-ID", HeaderText.check("the Message-ID", mail.messageId()));
             header(head, "Subject", subject(mail.subject()));
             if (mail.unsubscribeUrl() != null) {
@@ -69,6 +68,24 @@ public final class MessageBuilder {
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException("cannot build the message " + mail.messageId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The reader's name and address. A name with Japanese in it (nearly every one) is written as
+     * encoded-words here; one in plain ASCII may need quoting, which InternetAddress knows best.
+     */
+    private static String toHeader(EmailAddress to, String name) throws UnsupportedEncodingException {
+        if (name == null || name.isBlank()) {
+            return to.address();
+        }
+        if (name.chars().allMatch(c -> c < 0x80)) {
+            return jakarta.mail.internet.MimeUtility.fold(4, new InternetAddress(to.address(), name, "UTF-8").toString());
+        }
+        String words = Subjects.displayName(name);
+        int newline = words.lastIndexOf('\n');
+        int lastLine = newline < 0 ? "To: ".length() + words.length() : words.length() - newline - 1;
+        String address = "<" + to.address() + ">";
+        return words + (lastLine + 1 + address.length() <= 76 ? " " : "\r\n ") + address;
     }
 
     private static final java.time.format.DateTimeFormatter RFC_5322_DATE =

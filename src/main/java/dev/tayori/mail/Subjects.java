@@ -30,8 +30,20 @@ public final class Subjects {
     }
 
     static List<String> words(String subject) {
+        return words(subject, FIRST_LINE_BUDGET);
+    }
+
+    /**
+     * A reader's display name in To: as encoded-words, the first within what is left of its line after
+     * "To: " (a phrase may be encoded-words, RFC 2047 section 5(3)).
+     */
+    static String displayName(String name) {
+        return String.join("\r\n ", words(name, 76 - "To: ".length()));
+    }
+
+    private static List<String> words(String subject, int firstLineBudget) {
         List<String> words = new ArrayList<>();
-        int budget = maxBytes(FIRST_LINE_BUDGET);
+        int budget = maxBytes(firstLineBudget);
         StringBuilder chunk = new StringBuilder();
         int chunkBytes = 0;
         for (int i = 0; i < subject.length(); ) {

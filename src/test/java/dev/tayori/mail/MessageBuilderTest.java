@@ -72,6 +72,16 @@ class MessageBuilderTest {
     }
 
     @Test
+    void aLongJapaneseNameWithEmojiReadsBackWhole() throws Exception {
+        String name = "🌱とても長いお名前の佐藤 花子さん（東京都渋谷区神宮前にお住まいの読者）🌱";
+        InternetAddress to = (InternetAddress) read(builder.wire(mail(name)).bytes()).getAllRecipients()[0];
+        assertEquals(name, to.getPersonal());
+        assertEquals("Hanako@example.jp", to.getAddress());
+        InternetAddress ascii = (InternetAddress) read(builder.wire(mail("Sato, \"Hanako\"")).bytes()).getAllRecipients()[0];
+        assertEquals("Sato, \"Hanako\"", ascii.getPersonal());
+    }
+
+    @Test
     void aReaderWithoutANameGetsTheBareAddress() throws Exception {
         MimeMessage m = read(builder.wire(mail("")).bytes());
         assertEquals("Hanako@example.jp", m.getHeader("To", null));
