@@ -1,5 +1,6 @@
 package dev.tayori.delivery;
 
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,11 @@ final class HeldRows {
         this.lookup = lookup;
     }
 
-    /** The next row, waiting for one. An end marker (id < 0) is handed on as it comes. */
-    Claimed take() throws InterruptedException {
+    /**
+     * The next row, waiting for one. An end marker (id < 0) is handed on as it comes. A failed status
+     * read stops the sender (the rows it holds are handed back when the run ends).
+     */
+    Claimed take() throws InterruptedException, SQLException {
         if (held.isEmpty()) {
             hold(queue.take());
         }
@@ -30,7 +34,7 @@ final class HeldRows {
     }
 
     /** The next row, or null when none is waiting. */
-    Claimed poll() {
+    Claimed poll() throws SQLException {
         if (held.isEmpty()) {
             Claimed first = queue.poll();
             if (first == null) {
@@ -45,7 +49,7 @@ final class HeldRows {
      * Takes {@code first} and what else is waiting, up to a group, stopping at an end marker: each
      * sender must find one of its own in the queue.
      */
-    private void hold(Claimed first) {
+    private void hold(Claimed first) throws SQLException {
         List<Claimed> group = new ArrayList<>(SubscriberLookup.GROUP);
         Claimed end = null;
         for (Claimed row = first; row != null; row = group.size() < SubscriberLookup.GROUP ? queue.poll() : null) {

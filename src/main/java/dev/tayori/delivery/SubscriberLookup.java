@@ -28,28 +28,24 @@ final class SubscriberLookup implements AutoCloseable {
     }
 
     /** The rows with their readers' present status; a reader no longer there becomes null. */
-    List<Claimed> fresh(List<Claimed> rows) {
+    List<Claimed> fresh(List<Claimed> rows) throws SQLException {
         if (rows.size() > GROUP) {
             throw new IllegalArgumentException("at most " + GROUP + " rows at a time, not " + rows.size());
         }
-        try {
-            for (int i = 0; i < GROUP; i++) {
-                statement.setLong(i + 1, i < rows.size() ? rows.get(i).delivery().subscriberId() : -1);
-            }
-            Map<Long, SubscriberStatus> status = new HashMap<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    status.put(rs.getLong(1), SubscriberStatus.fromDb(rs.getString(2)));
-                }
-            }
-            List<Claimed> fresh = new ArrayList<>(rows.size());
-            for (Claimed row : rows) {
-                fresh.add(row.withStatus(status.get(row.delivery().subscriberId())));
-            }
-            return fresh;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the readers' status: " + e.getMessage(), e);
+        for (int i = 0; i < GROUP; i++) {
+            statement.setLong(i + 1, i < rows.size() ? rows.get(i).delivery().subscriberId() : -1);
         }
+        Map<Long, SubscriberStatus> status = new HashMap<>();
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                status.put(rs.getLong(1), SubscriberStatus.fromDb(rs.getString(2)));
+            }
+        }
+        List<Claimed> fresh = new ArrayList<>(rows.size());
+        for (Claimed row : rows) {
+            fresh.add(row.withStatus(status.get(row.delivery().subscriberId())));
+        }
+        return fresh;
     }
 
     @Override
