@@ -20,11 +20,6 @@ public interface SubscriberDao {
             @Bind("createdAt") Instant createdAt);
 
     @SqlQuery
-    java.util.Optional<Long> insertImported(@Bind("email") String email, @Bind("emailKey") String emailKey,
-            @Bind("name") String name, @Bind("timeZone") String timeZone, @Bind("token") String token,
-            @Bind("createdAt") Instant createdAt, @Bind("confirmedAt") Instant confirmedAt);
-
-    @SqlQuery
     Optional<Subscriber> findByKey(@Bind("emailKey") String emailKey);
 
     @SqlQuery

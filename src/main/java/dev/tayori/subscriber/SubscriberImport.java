@@ -144,31 +144,71 @@ public final class SubscriberImport {
         }
     }
 
+    private static final String INSERT = dev.tayori.db.SqlFile.of(SubscriberImport.class, "insert");
+    private static final String CONSENT = dev.tayori.db.SqlFile.of(SubscriberImport.class, "consent");
+    private static final String TAG = dev.tayori.db.SqlFile.of(SubscriberImport.class, "tag");
+
+    /**
+     * Writes a batch in one transaction, through statements prepared once for the batch: through the
+     * DAO, preparing two statements per row cost nearly half a millisecond a row.
+     */
     private int write(List<Row> rows, String fileName, String consentSource, Enroll enroll) {
         if (rows.isEmpty()) {
             return 0;
         }
-        return jdbi.inTransaction(h -> {
-            int written = 0;
+        try {
+            return jdbi.<Integer, java.sql.SQLException>inTransaction(h -> writeBatch(h, rows, fileName, consentSource, enroll));
+        } catch (java.sql.SQLException e) {
+            throw new dev.tayori.db.DatabaseException("cannot write the imported rows up to line " + rows.get(rows.size() - 1).line()
+                    + " of " + fileName + " (the rows before are imported): " + e.getMessage(), e);
+        }
+    }
+
+    private int writeBatch(Handle h, List<Row> rows, String fileName, String consentSource, Enroll enroll)
+            throws java.sql.SQLException {
+        java.sql.Connection c = h.getConnection();
+        int written = 0;
+        try (java.sql.PreparedStatement insert = c.prepareStatement(INSERT);
+                java.sql.PreparedStatement consent = c.prepareStatement(CONSENT);
+                java.sql.PreparedStatement tag = c.prepareStatement(TAG)) {
             for (Row row : rows) {
-                SubscriberDao dao = h.attach(SubscriberDao.class);
-                Long id = dao.insertImported(row.address().address(), row.address().key(), row.name(),
-                        row.zone().getId(), Tokens.newToken(), now, row.confirmedAt()).orElse(null);
+                Long id = insert(insert, row);
                 if (id == null) {
                     continue; // already a subscriber: kept as it is
                 }
-                dao.insertConsent(id, "recorded-by-operator", row.confirmedAt(), consentSource,
-                        "import " + fileName + ":" + row.line(), null, null);
-                for (String tag : row.tags()) {
-                    dao.tag(id, tag);
+                consent.setLong(1, id);
+                consent.setLong(2, row.confirmedAt().toEpochMilli());
+                consent.setString(3, consentSource);
+                consent.setString(4, "import " + fileName + ":" + row.line());
+                consent.addBatch();
+                for (String t : row.tags()) {
+                    tag.setLong(1, id);
+                    tag.setString(2, t);
+                    tag.addBatch();
                 }
                 if (enroll != null) {
                     enroll.enroll(h, id, row.confirmedAt());
                 }
                 written++;
             }
-            return written;
-        });
+            consent.executeBatch();
+            tag.executeBatch();
+        }
+        return written;
+    }
+
+    /** The new subscriber's id, or null when the address is already known. */
+    private Long insert(java.sql.PreparedStatement insert, Row row) throws java.sql.SQLException {
+        insert.setString(1, row.address().address());
+        insert.setString(2, row.address().key());
+        insert.setString(3, row.name());
+        insert.setString(4, row.zone().getId());
+        insert.setString(5, Tokens.newToken());
+        insert.setLong(6, now.toEpochMilli());
+        insert.setLong(7, row.confirmedAt().toEpochMilli());
+        try (java.sql.ResultSet rs = insert.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
+        }
     }
 
     /** Starts a sequence for an imported subscriber, in the import's transaction. */
