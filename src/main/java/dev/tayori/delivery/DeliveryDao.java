@@ -16,16 +16,9 @@ public interface DeliveryDao {
             @Bind("itemKey") String itemKey, @Bind("step") Integer step, @Bind("messageId") String messageId,
             @Bind("at") Instant at, @Bind("dueAt") Instant dueAt);
 
-    /** {@link #plan} for a batch of one campaign: one prepared statement run for every row. */
-    @org.jdbi.v3.sqlobject.statement.SqlBatch("plan")
-    int[] planAll(@Bind("subscriberId") List<Long> subscriberIds, @Bind("campaignId") String campaignId,
-            @Bind("itemKey") List<String> itemKeys, @Bind("step") List<Integer> steps,
-            @Bind("messageId") List<String> messageIds, @Bind("at") Instant at, @Bind("dueAt") List<Instant> dueAts);
-
     @SqlUpdate
     int claim(@Bind("owner") String owner, @Bind("at") Instant at, @Bind("now") Instant now,
             @Bind("leaseUntil") Instant leaseUntil, @Bind("limit") int limit);
-
 
     @SqlQuery
     @org.jdbi.v3.sqlobject.statement.UseRowMapper(Claimed.Mapper.class)

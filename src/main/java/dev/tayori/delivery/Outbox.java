@@ -81,16 +81,21 @@ public final class Outbox {
             t.start();
             threads.add(t);
         }
+        ClaimSize claimSize = new ClaimSize(policy.batchSize(), workers, policy.lease());
         try {
             boolean drained = false;
             for (long batchNumber = 1; stop.get() == null; batchNumber++) {
                 // each batch is claimed under its own name, so "what did I just claim" is exact
                 String claim = owner + "#" + batchNumber;
+                // claim when three quarters of what is waiting have gone, enough to be waiting again
+                int target = claimSize.target(handled.get());
+                waitForRoom(queue, target / 4, stop);
+                int limit = Math.max(1, target - queue.size());
                 int claimed;
                 synchronized (writeLock) {
                     Instant now = clock.instant();
                     claimed = jdbi.withExtension(DeliveryDao.class,
-                            dao -> dao.claim(claim, at, now, now.plus(policy.lease()), policy.batchSize()));
+                            dao -> dao.claim(claim, at, now, now.plus(policy.lease()), limit));
                 }
                 // Read outside the write lock: the recorder commits the senders' outcomes meanwhile. No one
                 // else changes these rows before they are queued (the claim's name is this batch's own).
@@ -107,9 +112,8 @@ public final class Outbox {
                     continue;
                 }
                 drained = false;
-                // The next batch is claimed while the senders work through this one, so they never
-                // wait for a claim; a full queue holds the claimer back, so at most two batches are
-                // held in memory and under lease at a time.
+                // The next batch is claimed while the senders work through the last of this one, so they
+                // never wait for a claim; at most batch-size rows are held in memory and under lease.
                 for (Claimed d : batch) {
                     while (stop.get() == null && !queue.offer(d, 200, TimeUnit.MILLISECONDS)) {
                         // waiting for room in the queue
@@ -143,6 +147,14 @@ public final class Outbox {
                     report.problem(reason + "; " + released + " mail(s) stay queued for the next run");
                 }
             }
+        }
+    }
+
+    /** Waits until no more than {@code most} rows are queued (or the run stops). */
+    private static void waitForRoom(BlockingQueue<Claimed> queue, int most, AtomicReference<String> stop)
+            throws InterruptedException {
+        while (queue.size() > most && stop.get() == null) {
+            Thread.sleep(1);
         }
     }
 

@@ -2,12 +2,21 @@ package dev.tayori.delivery;
 
 import dev.tayori.campaign.Campaigns;
 import dev.tayori.campaign.Sequence;
+import dev.tayori.db.DatabaseException;
+import dev.tayori.db.SqlFile;
 import dev.tayori.sequence.DueStep;
 import dev.tayori.sequence.Enrollment;
 import dev.tayori.sequence.EnrollmentDao;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -15,15 +24,16 @@ import org.jdbi.v3.core.Jdbi;
  * next step, in one transaction per batch: a crash leaves either both or neither.
  */
 public final class SequencePlanner implements Planner {
+    private static final String PLAN = SqlFile.of(SequencePlanner.class, "plan");
+    private static final String ADVANCE = SqlFile.of(SequencePlanner.class, "advance");
+
     private final Jdbi jdbi;
     private final Campaigns campaigns;
     private final String senderDomain;
     private final int batchSize;
+    private final Predicate<String> paused;
 
-    private final java.util.function.Predicate<String> paused;
-
-    public SequencePlanner(Jdbi jdbi, Campaigns campaigns, java.util.function.Predicate<String> paused,
-            String senderDomain, int batchSize) {
+    public SequencePlanner(Jdbi jdbi, Campaigns campaigns, Predicate<String> paused, String senderDomain, int batchSize) {
         this.paused = paused;
         this.jdbi = jdbi;
         this.campaigns = campaigns;
@@ -41,47 +51,18 @@ public final class SequencePlanner implements Planner {
         }
     }
 
-    /**
-     * Plans every step of {@code sequence} due at {@code at}; returns how many deliveries were recorded.
-     * Each batch is two prepared statements run row after row (JDBC batches), not two statements
-     * prepared per row: that is what makes a morning with 100,000 lessons due a matter of seconds.
-     */
+    /** Plans every step of {@code sequence} due at {@code at}; returns how many deliveries were recorded. */
     public int plan(Sequence sequence, Instant at) {
         int planned = 0;
-        java.util.Map<String, ZoneId> zones = new java.util.HashMap<>();
+        Map<String, ZoneId> zones = new HashMap<>();
         while (true) {
-            int[] batch = jdbi.inTransaction(h -> {
-                EnrollmentDao enrollments = h.attach(EnrollmentDao.class);
-                List<DueStep> due = enrollments.due(sequence.id(), at, batchSize);
-                Rows mail = new Rows();
-                String prefix = MessageIds.batchPrefix();
-                Rows moves = new Rows();
-                for (DueStep step : due) {
-                    if (step.nextStep() > sequence.size()) {
-                        // the operator shortened the sequence: this subscriber has had every step there is
-                        moves.move(step, step.nextStep(), null, Enrollment.FINISHED);
-                        continue;
-                    }
-                    String itemKey = Delivery.stepKey(step.nextStep(), step.round());
-                    mail.mail(step, itemKey, MessageIds.inBatch(prefix, step.subscriberId(), itemKey, sequence.id(),
-                            senderDomain));
-                    boolean last = step.nextStep() == sequence.size();
-                    ZoneId zone = zones.computeIfAbsent(step.timeZone(), ZoneId::of);
-                    moves.move(step, step.nextStep() + 1, last ? null : sequence.nextDueAfter(at, zone),
-                            last ? Enrollment.FINISHED : Enrollment.ACTIVE);
-                }
-                int recorded = 0;
-                if (!mail.subscriberIds.isEmpty()) {
-                    for (int n : h.attach(DeliveryDao.class).planAll(mail.subscriberIds, sequence.id(), mail.itemKeys,
-                            mail.steps, mail.messageIds, at, mail.dueAts)) {
-                        recorded += n;
-                    }
-                }
-                if (!moves.ids.isEmpty()) {
-                    enrollments.advanceAll(moves.ids, moves.steps, moves.nextSteps, moves.nextDueAts, moves.states, at);
-                }
-                return new int[] {due.size(), recorded};
-            });
+            int[] batch;
+            try {
+                batch = jdbi.<int[], SQLException>inTransaction(h -> planBatch(h, sequence, at, zones));
+            } catch (SQLException e) {
+                throw new DatabaseException("cannot plan the lessons of " + sequence.id() + " due at " + at
+                        + " (what was planned before is kept): " + e.getMessage(), e);
+            }
             planned += batch[1];
             if (batch[0] < batchSize) {
                 return planned;
@@ -89,32 +70,58 @@ public final class SequencePlanner implements Planner {
         }
     }
 
-    /** The columns of one batch, as the parallel lists a JDBC batch binds. */
-    private static final class Rows {
-        final List<Long> subscriberIds = new java.util.ArrayList<>();
-        final List<String> itemKeys = new java.util.ArrayList<>();
-        final List<Integer> steps = new java.util.ArrayList<>();
-        final List<String> messageIds = new java.util.ArrayList<>();
-        final List<Instant> dueAts = new java.util.ArrayList<>();
-        final List<Long> ids = new java.util.ArrayList<>();
-        final List<Integer> nextSteps = new java.util.ArrayList<>();
-        final List<Instant> nextDueAts = new java.util.ArrayList<>();
-        final List<String> states = new java.util.ArrayList<>();
-
-        void mail(DueStep step, String itemKey, String messageId) {
-            subscriberIds.add(step.subscriberId());
-            itemKeys.add(itemKey);
-            steps.add(step.nextStep());
-            messageIds.add(messageId);
-            dueAts.add(step.nextDueAt());
+    /**
+     * One batch: the due enrollments read, a delivery for each and the move to its next step written
+     * through two statements prepared once and run row after row (JDBC batches). Returns how many
+     * enrollments were due and how many deliveries were recorded.
+     */
+    private int[] planBatch(Handle h, Sequence sequence, Instant at, Map<String, ZoneId> zones) throws SQLException {
+        List<DueStep> due = h.attach(EnrollmentDao.class).due(sequence.id(), at, batchSize);
+        if (due.isEmpty()) {
+            return new int[] {0, 0};
         }
-
-        void move(DueStep step, int nextStep, Instant nextDueAt, String state) {
-            ids.add(step.enrollmentId());
-            steps.add(step.nextStep());
-            nextSteps.add(nextStep);
-            nextDueAts.add(nextDueAt);
-            states.add(state);
+        String prefix = MessageIds.batchPrefix();
+        int mails = 0;
+        try (PreparedStatement mail = h.getConnection().prepareStatement(PLAN);
+                PreparedStatement move = h.getConnection().prepareStatement(ADVANCE)) {
+            for (DueStep step : due) {
+                // past the end: the operator shortened the sequence and this reader has had every step
+                boolean beyond = step.nextStep() > sequence.size();
+                boolean last = beyond || step.nextStep() == sequence.size();
+                if (!beyond) {
+                    String itemKey = Delivery.stepKey(step.nextStep(), step.round());
+                    mail.setLong(1, step.subscriberId());
+                    mail.setString(2, sequence.id());
+                    mail.setString(3, itemKey);
+                    mail.setInt(4, step.nextStep());
+                    mail.setString(5, MessageIds.inBatch(prefix, step.subscriberId(), itemKey, sequence.id(), senderDomain));
+                    mail.setLong(6, at.toEpochMilli());
+                    mail.setLong(7, step.nextDueAt().toEpochMilli());
+                    mail.setLong(8, at.toEpochMilli());
+                    mail.addBatch();
+                    mails++;
+                }
+                move.setInt(1, beyond ? step.nextStep() : step.nextStep() + 1);
+                if (last) {
+                    move.setNull(2, Types.BIGINT);
+                } else {
+                    ZoneId zone = zones.computeIfAbsent(step.timeZone(), ZoneId::of);
+                    move.setLong(2, sequence.nextDueAfter(at, zone).toEpochMilli());
+                }
+                move.setString(3, last ? Enrollment.FINISHED : Enrollment.ACTIVE);
+                move.setLong(4, at.toEpochMilli());
+                move.setLong(5, step.enrollmentId());
+                move.setInt(6, step.nextStep());
+                move.addBatch();
+            }
+            int recorded = 0;
+            if (mails > 0) {
+                for (int n : mail.executeBatch()) {
+                    recorded += Math.max(0, n);
+                }
+            }
+            move.executeBatch();
+            return new int[] {due.size(), recorded};
         }
     }
 }

@@ -86,8 +86,8 @@ public final class BodyText {
     public static final class Shared {
         private final String[] pieces;
         private final byte[][] bytes;
-        /** encoded[phase][piece]: the piece's bytes from {@code phase} on, in whole groups of three. */
-        private final byte[][][] encoded = new byte[3][][];
+        /** encoded[piece][phase]: the base64 of the piece's bytes from {@code phase} on, in whole groups of three. */
+        private final byte[][][] encoded;
         private final int length;
         private final int encodedLength;
 
@@ -104,12 +104,12 @@ public final class BodyText {
                 chars += this.pieces[i].length();
                 byteCount += bytes[i].length;
             }
-            for (int phase = 0; phase < 3; phase++) {
-                encoded[phase] = new byte[bytes.length][];
-                for (int i = 0; i < bytes.length; i++) {
+            this.encoded = new byte[bytes.length][3][];
+            for (int i = 0; i < bytes.length; i++) {
+                for (int phase = 0; phase < 3; phase++) {
                     int start = Math.min(phase, bytes[i].length);
                     int whole = (bytes[i].length - start) / 3 * 3;
-                    encoded[phase][i] = BASE64.encode(java.util.Arrays.copyOfRange(bytes[i], start, start + whole));
+                    encoded[i][phase] = BASE64.encode(java.util.Arrays.copyOfRange(bytes[i], start, start + whole));
                 }
             }
             this.length = chars;
@@ -134,23 +134,16 @@ public final class BodyText {
 
         /** A shared piece: the bytes that complete the carried group, then its pre-encoded groups. */
         void shared(Shared shared, int piece) {
-            byte[] bytes = shared.bytes[piece];
-            int need = (3 - carried) % 3;
-            if (bytes.length < need) {
-                System.arraycopy(bytes, 0, carry, carried, bytes.length);
-                carried += bytes.length;
-                return;
-            }
-            completeCarry(bytes, need);
-            byte[] groups = shared.encoded[need][piece];
-            append(groups, groups.length);
-            int used = need + groups.length / 4 * 3;
-            carried = bytes.length - used;
-            System.arraycopy(bytes, used, carry, 0, carried);
+            run(shared.bytes[piece], shared.encoded[piece]);
         }
 
         /** A reader's own value, encoded here. */
         void bytes(byte[] bytes) {
+            run(bytes, null);
+        }
+
+        /** {@code byPhase[k]}: the base64 of the bytes' whole groups from byte k on, or null to encode them now. */
+        private void run(byte[] bytes, byte[][] byPhase) {
             int need = (3 - carried) % 3;
             if (bytes.length < need) {
                 System.arraycopy(bytes, 0, carry, carried, bytes.length);
@@ -159,7 +152,8 @@ public final class BodyText {
             }
             completeCarry(bytes, need);
             int whole = (bytes.length - need) / 3 * 3;
-            byte[] groups = BASE64.encode(java.util.Arrays.copyOfRange(bytes, need, need + whole));
+            byte[] groups = byPhase != null ? byPhase[need]
+                    : BASE64.encode(java.util.Arrays.copyOfRange(bytes, need, need + whole));
             append(groups, groups.length);
             carried = bytes.length - need - whole;
             System.arraycopy(bytes, need + whole, carry, 0, carried);

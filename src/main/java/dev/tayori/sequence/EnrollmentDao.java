@@ -26,16 +26,6 @@ public interface EnrollmentDao {
     List<DueStep> due(@Bind("sequenceId") String sequenceId, @Bind("at") Instant at, @Bind("limit") int limit);
 
     @SqlUpdate
-    int advance(@Bind("id") long id, @Bind("step") int step, @Bind("nextStep") int nextStep,
-            @Bind("nextDueAt") Instant nextDueAt, @Bind("state") String state, @Bind("at") Instant at);
-
-    /** {@link #advance} for a batch: one prepared statement run for every row (the planner's hot path). */
-    @org.jdbi.v3.sqlobject.statement.SqlBatch("advance")
-    int[] advanceAll(@Bind("id") List<Long> ids, @Bind("step") List<Integer> steps,
-            @Bind("nextStep") List<Integer> nextSteps, @Bind("nextDueAt") List<Instant> nextDueAts,
-            @Bind("state") List<String> states, @Bind("at") Instant at);
-
-    @SqlUpdate
     int stopAll(@Bind("subscriberId") long subscriberId);
 
     @SqlUpdate

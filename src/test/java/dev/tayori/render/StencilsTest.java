@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -64,26 +68,22 @@ class StencilsTest {
         assertTrue(templates.filledFromStencil("mail", model("", 1)), "readers without one");
     }
 
-    @Test
-    void aTemplateThatChangesTheNameIsRenderedForEachReader() throws Exception {
-        Templates templates = templates("<p>${subscriber.name?upper_case}</p>", "${subscriber.name?cap_first}");
-        everyReaderGetsTheWholeRendering(templates);
-        assertFalse(templates.filledFromStencil("mail", model("花子", 0)));
+    static Stream<Arguments> templatesThatDoMoreThanPrintTheValues() {
+        return Stream.of(
+                Arguments.of("change the name", "<p>${subscriber.name?upper_case}</p>", "${subscriber.name?cap_first}"),
+                Arguments.of("measure the name", "<p><#if subscriber.name?length gt 3>長いお名前</#if>${subscriber.name}</p>",
+                        "${subscriber.name}"),
+                Arguments.of("encode a link or print unescaped",
+                        "<a href=\"https://x.jp/?to=${subscriber.email?url}\">${subscriber.name?no_esc}</a>",
+                        "${subscriber.name}"));
     }
 
-    @Test
-    void aTemplateThatMeasuresTheNameIsRenderedForEachReader() throws Exception {
-        Templates templates = templates("<p><#if subscriber.name?length gt 3>長いお名前</#if>${subscriber.name}</p>",
-                "${subscriber.name}");
+    @ParameterizedTest(name = "templates that {0} are rendered for each reader")
+    @MethodSource("templatesThatDoMoreThanPrintTheValues")
+    void aTemplateThatDoesMoreThanPrintTheValuesIsRenderedForEachReader(String what, String html, String text)
+            throws Exception {
+        Templates templates = templates(html, text);
         everyReaderGetsTheWholeRendering(templates);
-        assertFalse(templates.filledFromStencil("mail", model("花子", 0)));
-    }
-
-    @Test
-    void aTemplateThatEncodesALinkOrPrintsUnescapedIsRenderedForEachReader() throws Exception {
-        Templates templates = templates("<a href=\"https://x.jp/?to=${subscriber.email?url}\">${subscriber.name?no_esc}</a>",
-                "${subscriber.name}");
-        everyReaderGetsTheWholeRendering(templates);
-        assertFalse(templates.filledFromStencil("mail", model("花子", 0)));
+        assertFalse(templates.filledFromStencil("mail", model("花子", 0)), what);
     }
 }
