@@ -25,14 +25,31 @@ public final class MailModel {
     public static Map<String, Object> of(Sender sender, String subscriberName, String subscriberEmail,
             String unsubscribeUrl, String baseUrl, String subject) {
         Map<String, Object> model = new HashMap<>();
-        model.put("sender", Map.of("name", sender.name(), "email", sender.email(),
-                "postalAddress", sender.postalAddress(), "contact", sender.contact()));
+        model.put("sender", senderModel(sender));
         model.put("subscriber", subscriber(subscriberName == null ? "" : subscriberName, subscriberEmail));
         model.put("unsubscribeUrl", unsubscribeUrl);
         model.put("baseUrl", baseUrl);
         model.put("subject", subject);
         return model;
     }
+
+    /**
+     * The sender's part of the model, made once per sender: every mail of a mailing then shares one
+     * map, and the stencil's look-up compares it by identity instead of entry by entry.
+     */
+    private static Map<String, Object> senderModel(Sender sender) {
+        Object[] cached = senderCache;
+        if (cached[0] != sender) {
+            cached = new Object[] {sender, Map.of("name", sender.name(), "email", sender.email(),
+                    "postalAddress", sender.postalAddress(), "contact", sender.contact())};
+            senderCache = cached;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> model = (Map<String, Object>) cached[1];
+        return model;
+    }
+
+    private static volatile Object[] senderCache = {null, null};
 
     private static Map<String, Object> subscriber(String name, String email) {
         return Map.of("name", name, "email", email);

@@ -90,6 +90,9 @@ public final class Templates {
      * names it in error messages (e.g. campaigns/newsletter.yaml:6).
      */
     public String renderInline(String where, String source, Map<String, Object> model) {
+        if (isPlainText(source)) {
+            return source; // a subject line without FreeMarker in it: every reader's is the text itself
+        }
         try {
             // parsed once per (place, text): a mailing renders the same subject line for every reader
             Template template = inline.get(where + "\u0000" + source);
@@ -110,6 +113,16 @@ public final class Templates {
         } catch (IOException e) {
             throw new TemplateProblem(where, 0, e.getMessage(), e);
         }
+    }
+
+    /** Text in which FreeMarker would find nothing to do: no interpolation, directive, macro or comment. */
+    private static boolean isPlainText(String source) {
+        for (String start : new String[] {"${", "#{", "<#", "</#", "[#", "[/#", "<@", "</@", "[@", "[/@", "[="}) {
+            if (source.contains(start)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses a template without rendering it, to report syntax errors at load. */
