@@ -9,8 +9,8 @@ import java.util.concurrent.BlockingQueue;
 /**
  * The rows one sender has taken from the pool's queue: up to {@link SubscriberLookup#GROUP} at a time,
  * their readers' status read again in one statement as they are taken. A reader who unsubscribes
- * after that is not mailed by the next claim; the mail already in this sender's hands, at most a
- * group of them (a few hundredths of a second of sending), still goes out.
+ * after that read still gets the mail already in this sender's hands (at most a group, a few
+ * hundredths of a second of sending); every row taken later is checked again.
  */
 final class HeldRows {
     private final BlockingQueue<Claimed> queue;

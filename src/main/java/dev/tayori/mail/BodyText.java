@@ -115,10 +115,6 @@ public final class BodyText {
             this.length = chars;
             this.encodedLength = (byteCount + 2) / 3 * 4;
         }
-
-        public int pieceCount() {
-            return pieces.length;
-        }
     }
 
     /** Base64 of a sequence of byte runs, without line breaks, carrying up to two bytes between runs. */

@@ -63,7 +63,12 @@ public final class MailModel {
                 || !(model.get("subject") instanceof String subject)) {
             return null;
         }
-        return new String[] {name, email, unsubscribeUrl, subject};
+        String[] values = new String[4];
+        values[NAME] = name;
+        values[EMAIL] = email;
+        values[UNSUBSCRIBE_URL] = unsubscribeUrl;
+        values[SUBJECT] = subject;
+        return values;
     }
 
     /** The model without the reader's values: what every reader of a mailing shares. */

@@ -21,17 +21,13 @@ final class Stencil {
     private final UnaryOperator<String> htmlEscape;
     private final UnaryOperator<String> textEscape;
 
-    private Stencil(Cut html, Cut text, UnaryOperator<String> htmlEscape, UnaryOperator<String> textEscape) {
+    Stencil(Cut html, Cut text, UnaryOperator<String> htmlEscape, UnaryOperator<String> textEscape) {
         this.htmlFields = html.fields;
         this.textFields = text.fields;
         this.html = new BodyText.Shared(html.pieces);
         this.text = new BodyText.Shared(text.pieces);
         this.htmlEscape = htmlEscape;
         this.textEscape = textEscape;
-    }
-
-    static Stencil of(Cut html, Cut text, UnaryOperator<String> htmlEscape, UnaryOperator<String> textEscape) {
-        return new Stencil(html, text, htmlEscape, textEscape);
     }
 
     RenderedMail fill(String subject, String[] values) {

@@ -86,7 +86,7 @@ final class Stencils {
         UnaryOperator<String> textEscape = Stencil.escaper(templates.outputFormat(name + Templates.TEXT));
         Stencil.Cut html = cut(name + Templates.HTML, model, first, second, htmlEscape);
         Stencil.Cut text = cut(name + Templates.TEXT, model, first, second, textEscape);
-        return html == null || text == null ? null : Stencil.of(html, text, htmlEscape, textEscape);
+        return html == null || text == null ? null : new Stencil(html, text, htmlEscape, textEscape);
     }
 
     private Stencil.Cut cut(String file, Map<String, Object> model, String[] first, String[] second,

@@ -115,9 +115,12 @@ public final class Templates {
         }
     }
 
+    /** How FreeMarker interpolations, directives, macro calls and comments begin, in either syntax. */
+    private static final String[] FREEMARKER_STARTS = {"${", "#{", "<#", "</#", "[#", "[/#", "<@", "</@", "[@", "[/@", "[="};
+
     /** Text in which FreeMarker would find nothing to do: no interpolation, directive, macro or comment. */
     private static boolean isPlainText(String source) {
-        for (String start : new String[] {"${", "#{", "<#", "</#", "[#", "[/#", "<@", "</@", "[@", "[/@", "[="}) {
+        for (String start : FREEMARKER_STARTS) {
             if (source.contains(start)) {
                 return false;
             }
