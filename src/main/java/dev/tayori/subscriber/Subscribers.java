@@ -228,14 +228,6 @@ public final class Subscribers {
     }
 
     private static String cleanName(String name) {
-        String value = name == null ? "" : name.strip();
-        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-            throw new SubscriberException(SubscriberException.Kind.INVALID, "the name must not contain line breaks");
-        }
-        if (value.length() > NAME_LIMIT) {
-            throw new SubscriberException(SubscriberException.Kind.INVALID,
-                    "the name is longer than " + NAME_LIMIT + " characters");
-        }
-        return value;
+        return ReaderName.check(name);
     }
 }

@@ -1,0 +1,61 @@
+package dev.tayori;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything a refused input must leave as it was: every row of every table of a world's SQLite
+ * file (Flyway's own history aside) and the number of mails its SMTP server received. Hostile-input
+ * tests take one before and one after and compare them whole, so "nothing else changed" is checked
+ * rather than assumed.
+ */
+public record Snapshot(Map<String, List<String>> tables, int mailsReceived) {
+
+    public static Snapshot of(TestWorld world) {
+        return of(world.dir.resolve("tayori.db"), world.received().size());
+    }
+
+    public static Snapshot of(Path sqliteFile, int mailsReceived) {
+        Map<String, List<String>> tables = new TreeMap<>();
+        if (!Files.exists(sqliteFile)) {
+            return new Snapshot(tables, mailsReceived);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqliteFile);
+             Statement st = c.createStatement()) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                            + " AND name <> 'flyway_schema_history' ORDER BY name")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            for (String name : names) {
+                List<String> rows = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT * FROM \"" + name + "\" ORDER BY 1")) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= columns; i++) {
+                            row.append(i > 1 ? " | " : "").append(rs.getString(i));
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+                tables.put(name, rows);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + sqliteFile + ": " + e.getMessage(), e);
+        }
+        return new Snapshot(tables, mailsReceived);
+    }
+}
