@@ -1,7 +1,5 @@
 package dev.tayori.content;
 
-import com.rometools.rome.feed.synd.SyndCategory;
-import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
@@ -10,94 +8,87 @@ import com.rometools.rome.io.XmlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Articles from an RSS 2.0 or Atom feed, as WordPress publishes it: the full text from
  * content:encoded when there is one, categories as tags. The feed is an http(s) URL or a file.
+ *
+ * <p>The feed is the blog's, not the operator's hand: one bad item (a javascript: link, no title) is
+ * left out and reported, and the issue goes out with the others. A feed that cannot be read at all,
+ * or whose every item is refused, is refused as a whole and nothing is built from it.
  */
 public final class ArticleFeed implements ArticleSource {
-    private static final Logger LOG = LoggerFactory.getLogger(ArticleFeed.class);
+    /** A WordPress feed of ten full articles is well under 1 MB. */
+    public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
 
     private final String location;
+    private final long maxBytes;
 
     public ArticleFeed(String location) {
+        this(location, DEFAULT_MAX_BYTES);
+    }
+
+    public ArticleFeed(String location, long maxBytes) {
         this.location = location;
+        this.maxBytes = maxBytes;
     }
 
     @Override
-    public List<Article> articles() {
-        SyndFeed feed;
-        try (InputStream in = open()) {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false);
-            feed = input.build(new XmlReader(in));
-        } catch (FeedException | IllegalArgumentException e) {
-            throw new ContentException("the feed " + location + " is not a valid RSS or Atom feed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ContentException("cannot read the feed " + location + ": " + e.getMessage(), e);
+    public ArticlesRead read() {
+        SyndFeed feed = parse();
+        FeedItems items = new FeedItems(location, base(feed));
+        List<SyndEntry> entries = feed.getEntries();
+        for (int i = 0; i < entries.size(); i++) {
+            items.add(i + 1, entries.get(i));
         }
-        List<Article> articles = new ArrayList<>();
-        for (SyndEntry entry : feed.getEntries()) {
-            Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-            if (entry.getLink() == null || date == null || entry.getTitle() == null) {
-                LOG.warn("feed {}: skipped an entry without a link, date or title: {}", location, entry.getUri());
-                continue;
-            }
-            List<String> tags = entry.getCategories().stream().map(SyndCategory::getName).toList();
-            articles.add(new Article(entry.getLink(), entry.getTitle().strip(), date.toInstant(), tags, body(entry)));
+        if (items.articles.isEmpty() && !items.refused.isEmpty()) {
+            throw new ContentException("every item of the feed " + location + " was refused:\n"
+                    + String.join("\n", items.refused));
         }
+        List<Article> articles = new java.util.ArrayList<>(items.articles);
         articles.sort(Comparator.comparing(Article::published).reversed());
-        return articles;
+        return new ArticlesRead(articles, items.refused);
     }
 
-    /** The longest content Rome found: WordPress puts the whole article in content:encoded. */
-    private static String body(SyndEntry entry) {
-        String best = entry.getDescription() == null ? "" : entry.getDescription().getValue();
-        for (SyndContent content : entry.getContents()) {
-            if (content.getValue() != null && content.getValue().length() > best.length()) {
-                best = content.getValue();
+    private SyndFeed parse() {
+        try (InputStream in = FeedInput.open(location, maxBytes)) {
+            SyndFeedInput input = new SyndFeedInput();
+            // No DOCTYPE, so no entities: billion laughs and XXE (file:///etc/passwd) are refused here.
+            input.setAllowDoctypes(false);
+            return input.build(new XmlReader(in));
+        } catch (FeedException | IllegalArgumentException e) {
+            throw tooLargeOr(e, new ContentException("the feed " + location + " is not a valid RSS or Atom feed: "
+                    + Shown.of(String.valueOf(e.getMessage())), e));
+        } catch (IOException e) {
+            throw tooLargeOr(e, new ContentException("cannot read the feed " + location + ": " + e.getMessage(), e));
+        }
+    }
+
+    /** The parser wraps the size limit's stop in its own error; the operator should read the limit's. */
+    private static ContentException tooLargeOr(Throwable e, ContentException otherwise) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FeedInput.TooLarge) {
+                return new ContentException(t.getMessage(), e);
             }
         }
-        return best == null ? "" : best;
+        return otherwise;
     }
 
-    private InputStream open() throws IOException {
-        if (location.startsWith("http://") || location.startsWith("https://")) {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(location)).timeout(Duration.ofSeconds(30))
-                    .header("User-Agent", "tayori").GET().build();
+    /**
+     * What a relative item link is resolved against: the feed's own link (RSS channel link, Atom
+     * alternate link), else the feed's URL when it was fetched over http(s). A feed link that is itself
+     * not an acceptable http(s) address is no base: relative items are then refused.
+     */
+    private URI base(SyndFeed feed) {
+        for (String candidate : new String[] {feed.getLink(), location}) {
             try {
-                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                if (response.statusCode() / 100 != 2) {
-                    response.body().close();
-                    throw new ContentException("the feed " + location + " answered HTTP " + response.statusCode());
-                }
-                return response.body();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (IOException e) {
-                throw new ContentException("cannot fetch the feed URL " + location + ": "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                return URI.create(ArticleLink.accept(candidate, null));
+            } catch (ContentException | IllegalArgumentException e) {
+                // try the next
             }
         }
-        Path file = Path.of(location);
-        if (!Files.isRegularFile(file)) {
-            throw new ContentException("the feed file " + location + " does not exist");
-        }
-        return Files.newInputStream(file);
+        return null;
     }
 }

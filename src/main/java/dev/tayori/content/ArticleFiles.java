@@ -2,7 +2,6 @@ package dev.tayori.content;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +37,9 @@ public final class ArticleFiles implements ArticleSource {
         this.dir = dir;
     }
 
+    /** Files are the operator's own: a broken one stops the folder (every problem listed), nothing is skipped. */
     @Override
-    public List<Article> articles() {
+    public ArticlesRead read() {
         if (!Files.isDirectory(dir)) {
             throw new ContentException("the articles folder " + dir + " does not exist (set articles.dir or articles.feed)");
         }
@@ -62,7 +62,7 @@ public final class ArticleFiles implements ArticleSource {
             throw new ContentException(String.join("\n", problems));
         }
         articles.sort(Comparator.comparing(Article::published).reversed());
-        return articles;
+        return new ArticlesRead(articles, List.of());
     }
 
     static Article read(Path file) {
@@ -149,16 +149,14 @@ public final class ArticleFiles implements ArticleSource {
         return new Article(url, title, published, List.copyOf(tags), html);
     }
 
+    /** A file has no address of its own to resolve a relative link against, so only whole http(s) links pass. */
     private static String checkUrl(Path file, int line, String value) {
         try {
-            URI uri = new URI(value);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return value;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // reported below
+            return ArticleLink.accept(value, null);
+        } catch (ContentException e) {
+            throw new ContentException(file + ":" + line + ": url refused: " + e.getMessage()
+                    + " (write the article's address on the blog, like https://kokoro.example.jp/columns/kyori/)");
         }
-        throw new ContentException(file + ":" + line + ": url '" + value + "' is not an http(s) address");
     }
 
     private static Instant instant(Path file, int line, String value) {

@@ -1,14 +1,20 @@
 package dev.tayori.content;
 
 /**
- * A few whole sentences from an article's text, up to a length. Works on decoded plain text and
+ * A few whole sentences from an article's body text, up to a length. Works on decoded plain text and
  * counts code points, so a cut can never fall inside a tag, an entity or a character (emoji and
- * rare kanji outside the BMP are two Java chars but one character).
+ * rare kanji outside the BMP are two Java chars but one character); every cut is also moved to a
+ * grapheme boundary, so a flag or a family emoji is never cut in two.
  */
 public final class Excerpts {
     public static final int DEFAULT_LENGTH = 150;
     private static final String ENDS = "。！？!?";
-    private static final String CLOSERS = "」』）)\"'】〉》";
+    /**
+     * What may close a quotation after a sentence end: Japanese brackets and typographic closing
+     * quotes (WordPress turns "..." into “...”). The ASCII " and ' open as often as they close, so after
+     * 。 they are more likely the start of the next sentence: they never extend a sentence.
+     */
+    private static final String CLOSERS = "」』）)】〉》〕］｝”’";
     private static final String CLAUSES = "、，,；;：: ";
     private static final String ELLIPSIS = "…";
 
@@ -28,7 +34,9 @@ public final class Excerpts {
                 while (end < cps.length && end < maxChars && CLOSERS.indexOf(cps[end]) >= 0) {
                     end++;
                 }
-                lastEnd = end;
+                if (Graphemes.boundary(cps, end)) {
+                    lastEnd = end;
+                }
             }
         }
         if (lastEnd > 0) {
@@ -45,6 +53,7 @@ public final class Excerpts {
         if (cut <= 0) {
             cut = maxChars - 1;
         }
+        cut = Graphemes.atOrBefore(cps, cut);
         return new String(cps, 0, cut).strip() + ELLIPSIS;
     }
 
@@ -57,8 +66,13 @@ public final class Excerpts {
                 continue;
             }
             out.append(l);
-            int last = l.codePointBefore(l.length());
-            if (ENDS.indexOf(last) < 0 && CLOSERS.indexOf(last) < 0) {
+            int[] cps = l.codePoints().toArray();
+            int last = cps.length - 1;
+            // at the very end of a paragraph an ASCII quote can only be closing one
+            while (last > 0 && (CLOSERS.indexOf(cps[last]) >= 0 || cps[last] == '"' || cps[last] == '\'')) {
+                last--;
+            }
+            if (ENDS.indexOf(cps[last]) < 0) {
                 out.append('。');
             }
         }

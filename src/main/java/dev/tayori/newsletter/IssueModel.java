@@ -1,8 +1,6 @@
 package dev.tayori.newsletter;
 
 import dev.tayori.campaign.Newsletter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -41,18 +39,8 @@ public final class IssueModel {
         return DATE.format(local) + "（" + local.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPANESE) + "）";
     }
 
-    /** Adds the campaign's tracking parameters to an article link, before any #fragment. */
+    /** The campaign's tracking parameters in an article link: same names replaced, the fragment last. */
     static String withParameters(String url, Map<String, String> parameters) {
-        if (parameters.isEmpty()) {
-            return url;
-        }
-        int hash = url.indexOf('#');
-        String base = hash < 0 ? url : url.substring(0, hash);
-        String fragment = hash < 0 ? "" : url.substring(hash);
-        StringBuilder query = new StringBuilder();
-        parameters.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return base + (base.contains("?") ? "&" : "?") + query + fragment;
+        return LinkParameters.merge(url, parameters);
     }
 }

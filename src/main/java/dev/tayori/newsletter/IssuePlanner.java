@@ -5,6 +5,7 @@ import dev.tayori.campaign.Campaigns;
 import dev.tayori.campaign.Newsletter;
 import dev.tayori.content.Article;
 import dev.tayori.content.ArticleSource;
+import dev.tayori.content.ArticlesRead;
 import dev.tayori.content.ContentException;
 import dev.tayori.content.Excerpts;
 import dev.tayori.delivery.Planner;
@@ -132,7 +133,10 @@ public final class IssuePlanner implements Planner {
     private int buildIssue(Newsletter newsletter, Instant slot, Instant at, SendReport report) {
         List<Article> all;
         try {
-            all = articles.get().articles();
+            ArticlesRead read = articles.get().read();
+            // Refused feed items are left out and told; the issue goes out with the good articles.
+            read.refused().forEach(r -> report.warn(newsletter.id() + ": " + r));
+            all = read.articles();
         } catch (ContentException e) {
             // Nothing is recorded: the next run tries again while the slot is within its catch-up window.
             report.warn(newsletter.id() + ": the issue for " + local(newsletter, slot) + " is not sent yet (the next run"

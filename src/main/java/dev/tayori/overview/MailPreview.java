@@ -64,7 +64,9 @@ public final class MailPreview {
         }
         if (campaign instanceof Newsletter newsletter) {
             Instant slot = newsletter.nextSlotAfter(at.minusMillis(1));
-            List<Article> all = app.articles().articles();
+            dev.tayori.content.ArticlesRead read = app.articles().read();
+            read.refused().forEach(r -> notes.add("left out: " + r));
+            List<Article> all = read.articles();
             IssuePlanner.Draft draft = app.issuePlanner().draft(newsletter, slot, all)
                     .orElseThrow(() -> new NothingToSend(newsletter, slot, settings.timezone()));
             List<IssueArticle> featured = new ArrayList<>();
