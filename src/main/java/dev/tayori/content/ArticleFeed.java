@@ -5,6 +5,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import com.rometools.rome.io.impl.Atom10Parser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -22,6 +23,12 @@ import java.util.List;
 public final class ArticleFeed implements ArticleSource {
     /** A WordPress feed of ten full articles is well under 1 MB. */
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+
+    static {
+        // Atom links are resolved by Rome against xml:base (the entry's, then the feed's) as RFC 4287 says;
+        // what is still relative after that is resolved against the feed's own link below.
+        Atom10Parser.setResolveURIs(true);
+    }
 
     private final String location;
     private final long maxBytes;
