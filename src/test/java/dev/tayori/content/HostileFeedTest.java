@@ -377,4 +377,33 @@ class HostileFeedTest {
                 + " addresses are accepted\n"), result.err());
         assertOnlyHttpsLinks(theIssue(), "javascript:alert('evil')");
     }
+
+    @Test
+    void aFeedServerThatNeverStopsSendingIsCutOffAtTheLimitWhileReading() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] chunk = item("水増し", GOOD_LINK, MONDAY).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        server.createContext("/feed/", exchange -> {
+            exchange.sendResponseHeaders(200, 0); // chunked: no Content-Length to check first
+            try (var out = exchange.getResponseBody()) {
+                out.write(rss("https://kokoro.example.jp/").replace("</channel></rss>\n", "")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (int i = 0; i < 100_000; i++) {
+                    out.write(chunk);
+                }
+            } catch (IOException e) {
+                // tayori hung up, as it should
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed/";
+            ContentException e = org.junit.jupiter.api.Assertions.assertThrows(ContentException.class,
+                    () -> new ArticleFeed(url, 1024 * 1024).read());
+            assertEquals("the feed " + url + " is larger than 1 MB; a blog's feed is far smaller, so this is not read"
+                    + " (is it the right address?)", e.getMessage());
+        } finally {
+            server.stop(0);
+        }
+    }
 }
