@@ -76,12 +76,12 @@ public final class CsvInput {
             return utf8;
         } catch (StrictReader.Undecodable e) {
             if (given != null) {
-                throw refused(file, "is not " + label(given) + ": line " + e.getMessage()
+                throw refused(file, "is not " + label(given) + ": " + e.getMessage()
                         + " cannot be read in it; nothing was imported");
             }
             boolean bom = n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF;
             if (e.textBefore || bom) {
-                throw refused(file, "is UTF-8 with a broken byte at line " + e.getMessage() + "; fix that line"
+                throw refused(file, "is UTF-8 with a broken byte at " + e.getMessage() + "; fix that line"
                         + " (or save the file again from Excel as CSV UTF-8); nothing was imported");
             }
             CsvInput sjis = new CsvInput(file, SHIFT_JIS);
@@ -89,8 +89,8 @@ public final class CsvInput {
                 check.read(sjis.reader());
                 return sjis;
             } catch (StrictReader.Undecodable s) {
-                throw refused(file, "is neither UTF-8 (unreadable at line " + e.getMessage() + ") nor Shift_JIS"
-                        + " (unreadable at line " + s.getMessage() + "); save it from Excel as CSV UTF-8, or name"
+                throw refused(file, "is neither UTF-8 (unreadable at " + e.getMessage() + ") nor Shift_JIS"
+                        + " (unreadable at " + s.getMessage() + "); save it from Excel as CSV UTF-8, or name"
                         + " its encoding with --encoding; nothing was imported");
             }
         }

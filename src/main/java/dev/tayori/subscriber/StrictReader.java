@@ -163,7 +163,8 @@ final class StrictReader extends Reader {
     }
 
     private SubscriberException refused(long at, String what) {
-        return new SubscriberException(SubscriberException.Kind.INVALID, file + ":" + at + ": " + what);
+        return new SubscriberException(SubscriberException.Kind.INVALID, file + ":" + at + ": " + what
+                + "; nothing was imported");
     }
 
     @Override

@@ -169,7 +169,7 @@ public final class SubscriberImport {
 
     private static String csvProblem(IOException e) {
         String message = String.valueOf(e.getMessage());
-        if (message.contains("invalid char between encapsulated token and delimiter")) {
+        if (message.toLowerCase(java.util.Locale.ROOT).contains("between encapsulated token and delimiter")) {
             return "a quoted cell has more after its closing quote (inside quotes, write a quote as \"\")";
         }
         return "cannot be read as CSV (" + message + ")";
