@@ -16,15 +16,11 @@ import dev.tayori.subscriber.SubscriberStatus;
 import dev.tayori.subscriber.Subscribers;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.tayori.sequence.Enrollments;
+import dev.tayori.subscriber.CsvInput;
+import dev.tayori.subscriber.SubscriberExport;
 import dev.tayori.subscriber.SubscriberImport;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -202,37 +198,37 @@ final class SubscribersCommand {
     }
 
     @Command(name = "import",
-            description = {"Import confirmed subscribers from a CSV file.",
+            description = {"Import confirmed subscribers from a CSV file, all or nothing.",
                     "The first row names the columns: email and name, and if you have them timezone (e.g. Asia/Tokyo), "
-                            + "tags (separated by ;) and confirmed_at (an instant such as 2026-10-01T09:00+09:00).",
+                            + "tags (separated by ;) and confirmed_at (e.g. 2026-10-01T09:00+09:00 or 2026/10/01 9:00).",
+                    "UTF-8 (Excel's CSV UTF-8) or Shift_JIS (Excel's CSV) is recognised; --encoding names it. A file "
+                            + "that cannot be read whole (a broken quote, an unreadable byte) is refused before "
+                            + "anything is written.",
                     "Say where their consent came from with --consent-source. Addresses already known are skipped; "
                             + "bad rows are reported by line number and skipped. Imported subscribers do not start the "
                             + "workbook unless you add --start-workbook."})
     int importCsv(@Mixin HelpOption help, @Parameters(paramLabel = "FILE.csv") Path file,
             @Option(names = "--consent-source", paramLabel = "TEXT", required = true,
                     description = "How these people agreed to receive mail, e.g. \"sign-up sheets, seminar 2026-10\".") String source,
+            @Option(names = "--encoding", paramLabel = "NAME",
+                    description = "UTF-8, Shift_JIS (also SJIS, MS932, windows-31j) or EUC-JP. Default: recognised.") String encoding,
             @Option(names = "--start-workbook", description = "Enroll each imported subscriber in the workbook.") boolean workbook)
             throws IOException {
         CliContext context = root.context;
         App app = context.app();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(file + " does not exist");
-        }
-        long lines;
-        try (var stream = Files.lines(file, StandardCharsets.UTF_8)) {
-            lines = Math.max(0, stream.count() - 1);
-        }
+        SubscriberImport importer = new SubscriberImport(app.jdbi(), app.settings().timezone(), context.clock().instant());
+        SubscriberImport.Plan plan = importer.plan(file, CsvInput.encoding(encoding), source);
         SubscriberImport.Enroll enroll = !workbook ? null : app.campaigns().welcomeSequence()
                 .<SubscriberImport.Enroll>map(seq -> (h, id, at) -> Enrollments.enroll(h, id, seq.id(), at)).orElse(null);
         SubscriberImport.Result result;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                Progress progress = new Progress("import", "rows", lines, context.err(), "imported %d rows so far")) {
-            result = new SubscriberImport(app.jdbi(), app.settings().timezone(), context.clock().instant())
-                    .run(reader, file.toString(), source, enroll, progress);
+        try (Progress progress = new Progress("import", "rows", plan.rows(), context.err(), "imported %d rows so far")) {
+            result = importer.run(plan, enroll, progress);
         }
+        result.repeats().forEach(p -> context.err().println(p));
         result.problems().forEach(p -> context.err().println(p));
-        context.out().println("imported " + result.imported() + ", skipped " + result.duplicates()
-                + " already known or repeated, " + result.problems().size() + " bad row(s)");
+        context.out().println("imported " + result.imported() + ", skipped " + result.known() + " already known and "
+                + result.repeats().size() + " repeated in the file, " + result.problems().size() + " bad row(s)"
+                + " (read as " + CsvInput.label(plan.input().charset()) + ")");
         context.out().flush();
         context.err().flush();
         return ExitCodes.OK;
@@ -240,39 +236,26 @@ final class SubscribersCommand {
 
     @Command(name = "export",
             description = {"Write every subscriber, with tags and consent records, as CSV.",
-                    "To standard output, or to FILE with --output FILE."})
+                    "To standard output, or to FILE with --output FILE. A cell that a spreadsheet would run as a "
+                            + "formula (starting with = + - @) is written with a ' before it; the import takes it off."})
     int export(@Mixin HelpOption help, @Option(names = "--status", paramLabel = "STATUS",
                     description = "Only pending, confirmed, unsubscribed or bounced.") String statusText,
-            @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead.") Path output)
+            @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead.") Path output,
+            @Option(names = "--encoding", paramLabel = "NAME",
+                    description = {"UTF-8-BOM (the default: Excel opens it with Japanese intact) or UTF-8 (no byte order "
+                            + "mark, for scripts)."}) String encoding)
             throws IOException {
         SubscriberStatus status = status(statusText); // before anything is written
+        boolean bom = SubscriberExport.byteOrderMark(encoding);
         CliContext context = root.context;
-        App app = context.app();
-        Writer target = output == null ? context.out() : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-        try (CSVPrinter csv = new CSVPrinter(target, CSVFormat.DEFAULT.builder().setHeader("email", "name", "status",
-                "timezone", "tags", "created_at", "confirmed_at", "unsubscribed_at", "consent").build())) {
-            long after = 0;
-            while (true) {
-                List<Subscriber> page = app.subscribers().page(after, 500);
-                for (Subscriber s : page) {
-                    if (status != null && s.status() != status) {
-                        continue;
-                    }
-                    List<String> tags = app.jdbi().withExtension(SubscriberDao.class, dao -> dao.tagsOf(s.id()));
-                    StringBuilder consent = new StringBuilder();
-                    for (ConsentRecord c : app.subscribers().consents(s.id())) {
-                        consent.append(consent.length() == 0 ? "" : " | ").append(c.at()).append(' ').append(c.event())
-                                .append(" via ").append(c.source()).append(" from ").append(c.origin())
-                                .append(c.formVersion() == null ? "" : " form " + c.formVersion());
-                    }
-                    csv.printRecord(s.email(), s.name(), s.status().db(), s.timeZone(), String.join(";", tags),
-                            s.createdAt(), s.confirmedAt(), s.unsubscribedAt(), consent);
-                }
-                if (page.size() < 500) {
-                    break;
-                }
-                after = page.get(page.size() - 1).id();
-            }
+        SubscriberExport export = new SubscriberExport(context.app().jdbi(), context.app().subscribers());
+        if (output == null) {
+            export.to(context.out(), status, bom);
+            context.out().flush();
+        } else {
+            int count = export.toFile(output, status, bom);
+            context.err().println("wrote " + count + " subscriber(s) to " + output);
+            context.err().flush();
         }
         return ExitCodes.OK;
     }

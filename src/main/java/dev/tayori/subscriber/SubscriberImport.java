@@ -1,17 +1,19 @@
 package dev.tayori.subscriber;
 
-import dev.tayori.mail.EmailAddress;
 import dev.tayori.mail.InvalidAddressException;
 import java.io.IOException;
 import java.io.Reader;
-import java.time.DateTimeException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -21,18 +23,29 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Imports subscribers whose consent the operator obtained elsewhere, from CSV with a header row
- * (email, name; optional timezone, tags, confirmed_at). Streams the file and writes in batched
- * transactions, so 100,000 rows take seconds and little memory. A bad row is reported by its line
- * and skipped; an address already known is skipped, never overwritten.
+ * (email, name; optional timezone, tags, confirmed_at). All or nothing for the file: {@link #plan}
+ * reads the whole file once (encoding, quotes, header, row lengths) and writes nothing, so a broken
+ * quote on line 50,000 is refused before a single row is written. {@link #run} then streams the file
+ * again and writes in batched transactions, so 100,000 rows take seconds and little memory. A bad
+ * row is reported by its line and skipped; an address already known is skipped, never overwritten.
  */
 public final class SubscriberImport {
     static final int BATCH = 1000;
+    static final int SOURCE_LIMIT = 200;
 
-    /** The outcome: counts, and each problem as "line N: what is wrong". */
-    public record Result(int imported, int duplicates, List<String> problems) {
+    /** A file read whole without a problem: how to read it again, and how many rows it has. */
+    public record Plan(Path file, CsvInput input, String consentSource, long rows) {
     }
 
-    private record Row(long line, EmailAddress address, String name, ZoneId zone, List<String> tags, Instant confirmedAt) {
+    /**
+     * The outcome: counts, each bad row as "file:N: what is wrong; row skipped", and each address
+     * met again in the file (only its first row is imported).
+     */
+    public record Result(int imported, int known, List<String> repeats, List<String> problems) {
+    }
+
+    private interface Visitor {
+        void row(ImportRows rows, CSVRecord record, long line);
     }
 
     private final Jdbi jdbi;
@@ -46,102 +59,140 @@ public final class SubscriberImport {
     }
 
     /**
+     * Reads the whole file and refuses it (a SubscriberException naming file:line) if it cannot be
+     * imported whole; writes nothing.
+     *
+     * @param encoding the operator's --encoding, or null to take UTF-8 or else Shift_JIS
+     */
+    public Plan plan(Path file, Charset encoding, String consentSource) throws IOException {
+        String source = consentSource(consentSource);
+        if (Files.isDirectory(file)) {
+            throw refused(file + " is a folder; give the CSV file inside it");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw refused(file + " does not exist");
+        }
+        if (Files.size(file) == 0) {
+            throw refused(file + " is empty; its first row must name the columns (email, name, ...)");
+        }
+        long[] rows = new long[1];
+        CsvInput input = CsvInput.open(file, encoding, reader -> rows[0] = read(reader, file.toString(), null));
+        if (rows[0] == 0) {
+            throw refused(file + " has a header row but no readers under it; nothing was imported");
+        }
+        return new Plan(file, input, source, rows[0]);
+    }
+
+    /**
      * @param enroll called for each imported subscriber inside its batch's transaction (e.g. start the
      *     workbook), or null to import without enrolling
      * @param progress told the number of rows read so far
      */
-    public Result run(Reader csv, String fileName, String consentSource, Enroll enroll, LongConsumer progress)
-            throws IOException {
+    public Result run(Plan plan, Enroll enroll, LongConsumer progress) throws IOException {
+        String fileName = plan.file().toString();
         List<String> problems = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        int imported = 0;
-        int duplicates = 0;
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).build();
-        try (CSVParser parser = CSVParser.parse(csv, format)) {
-            if (!parser.getHeaderMap().containsKey("email")) {
-                throw new IllegalArgumentException(fileName + ":1: the header row must name the columns, with at least"
-                        + " email (and name, timezone, tags, confirmed_at if you have them)");
-            }
-            List<Row> batch = new ArrayList<>(BATCH);
-            long rows = 0;
-            for (CSVRecord record : parser) {
-                rows++;
-                long line = parser.getCurrentLineNumber();
+        List<String> repeats = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        List<ImportRows.Row> batch = new ArrayList<>(BATCH);
+        int[] counts = new int[2]; // imported, known
+        long[] done = new long[1];
+        try (Reader reader = plan.input().reader()) {
+            read(reader, fileName, (rows, record, line) -> {
+                done[0]++;
                 try {
-                    Row row = parse(record, line);
-                    if (!seen.add(row.address().key())) {
-                        duplicates++;
-                        continue;
+                    ImportRows.Row row = rows.parse(record, line);
+                    Long first = seen.putIfAbsent(row.address().key(), line);
+                    if (first != null) {
+                        repeats.add(fileName + ":" + line + ": " + row.address() + " is already on line " + first
+                                + " of this file; only the first is imported");
+                    } else {
+                        batch.add(row);
                     }
-                    batch.add(row);
-                } catch (IllegalArgumentException | InvalidAddressException | DateTimeException e) {
+                } catch (IllegalArgumentException | InvalidAddressException | SubscriberException e) {
                     problems.add(fileName + ":" + line + ": " + e.getMessage() + "; row skipped");
                 }
                 if (batch.size() == BATCH) {
-                    int written = write(batch, fileName, consentSource, enroll);
-                    imported += written;
-                    duplicates += batch.size() - written; // already subscribers before this import
-                    batch.clear();
-                    progress.accept(rows);
+                    flush(batch, plan, enroll, counts);
+                    progress.accept(done[0]);
+                }
+            });
+        }
+        flush(batch, plan, enroll, counts);
+        progress.accept(done[0]);
+        return new Result(counts[0], counts[1], repeats, problems);
+    }
+
+    private void flush(List<ImportRows.Row> batch, Plan plan, Enroll enroll, int[] counts) {
+        int written = write(batch, plan.file().toString(), plan.consentSource(), enroll);
+        counts[0] += written;
+        counts[1] += batch.size() - written; // already subscribers before this import
+        batch.clear();
+    }
+
+    /** Visits every data row (null: only reads them); answers how many there are. */
+    private long read(Reader reader, String fileName, Visitor visitor) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).build();
+        CSVParser parser = CSVParser.parse(reader, format);
+        long line = 0;
+        try (parser) {
+            Iterator<CSVRecord> records = parser.iterator();
+            ImportRows rows = null;
+            long count = 0;
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                // at the end of a file without a final line break the parser counts one line short
+                line = Math.max(parser.getCurrentLineNumber(), line + 1);
+                if (rows == null) {
+                    rows = new ImportRows(ImportHeader.of(record, fileName + ":" + line), defaultZone, now);
+                } else if (!blank(record)) {
+                    count++;
+                    if (visitor != null) {
+                        visitor.row(rows, record, line);
+                    }
                 }
             }
-            int written = write(batch, fileName, consentSource, enroll);
-            imported += written;
-            duplicates += batch.size() - written;
-            progress.accept(rows);
+            return count;
+        } catch (UncheckedIOException e) {
+            throw refused(fileName + ":" + Math.max(parser.getCurrentLineNumber(), line + 1) + ": " + csvProblem(e.getCause()) + "; nothing was imported");
         }
-        return new Result(imported, duplicates, problems);
     }
 
-    private Row parse(CSVRecord record, long line) {
-        if (!record.isConsistent()) {
-            throw new IllegalArgumentException("expected " + record.getParser().getHeaderNames().size()
-                    + " columns, found " + record.size());
-        }
-        EmailAddress address = EmailAddress.parse(get(record, "email"));
-        String name = get(record, "name");
-        if (name.length() > Subscribers.NAME_LIMIT || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("the name is longer than " + Subscribers.NAME_LIMIT
-                    + " characters or has a line break");
-        }
-        String zoneText = get(record, "timezone");
-        ZoneId zone = zoneText.isEmpty() ? defaultZone : zone(zoneText);
-        List<String> tags = new ArrayList<>();
-        for (String tag : get(record, "tags").split("[;|]")) {
-            if (!tag.isBlank()) {
-                if (!tag.strip().matches("[\\p{L}\\p{N}_.-]{1,50}")) {
-                    throw new IllegalArgumentException("tag '" + tag.strip() + "' may only hold letters, digits, _ . -");
-                }
-                tags.add(tag.strip());
+    // Excel writes a row of empty cells (",,") for a row that was touched and emptied: a blank line.
+    private static boolean blank(CSVRecord record) {
+        for (String cell : record) {
+            if (!cell.isBlank()) {
+                return false;
             }
         }
-        String confirmedText = get(record, "confirmed_at");
-        Instant confirmedAt = confirmedText.isEmpty() ? now : confirmedAt(confirmedText);
-        return new Row(line, address, name, zone, tags, confirmedAt);
+        return true;
     }
 
-    private static String get(CSVRecord record, String column) {
-        return record.isMapped(column) && record.isSet(column) ? record.get(column).strip() : "";
-    }
-
-    // The two parsers below name the column and show a value that would do: java.time's own messages
-    // ("Text '...' could not be parsed at index 0") mean nothing to the operator who wrote the CSV.
-    private static ZoneId zone(String text) {
-        try {
-            return ZoneId.of(text);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("timezone '" + text + "' is not a time zone (e.g. Asia/Tokyo)");
+    private static String csvProblem(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.toLowerCase(java.util.Locale.ROOT).contains("between encapsulated token and delimiter")) {
+            return "a quoted cell has more after its closing quote (inside quotes, write a quote as \"\")";
         }
+        return "cannot be read as CSV (" + message + ")";
     }
 
-    private static Instant confirmedAt(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("confirmed_at '" + text
-                    + "' is not an instant such as 2026-11-24T07:00+09:00");
+    /** How these readers agreed, as the consent record keeps it: required, one line, not too long. */
+    static String consentSource(String text) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty()) {
+            throw refused("--consent-source is empty: say how and where these people agreed to receive mail"
+                    + " (特定電子メール法 asks you to keep that record); nothing was imported");
         }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw refused("--consent-source must be one line without control characters; nothing was imported");
+        }
+        if (value.codePointCount(0, value.length()) > SOURCE_LIMIT) {
+            throw refused("--consent-source is longer than " + SOURCE_LIMIT + " characters; nothing was imported");
+        }
+        return value;
+    }
+
+    private static SubscriberException refused(String message) {
+        return new SubscriberException(SubscriberException.Kind.INVALID, message);
     }
 
     private static final String INSERT = dev.tayori.db.SqlFile.of(SubscriberImport.class, "insert");
@@ -152,7 +203,7 @@ public final class SubscriberImport {
      * Writes a batch in one transaction, through statements prepared once for the batch: through the
      * DAO, preparing two statements per row cost nearly half a millisecond a row.
      */
-    private int write(List<Row> rows, String fileName, String consentSource, Enroll enroll) {
+    private int write(List<ImportRows.Row> rows, String fileName, String consentSource, Enroll enroll) {
         if (rows.isEmpty()) {
             return 0;
         }
@@ -160,18 +211,19 @@ public final class SubscriberImport {
             return jdbi.<Integer, java.sql.SQLException>inTransaction(h -> writeBatch(h, rows, fileName, consentSource, enroll));
         } catch (java.sql.SQLException e) {
             throw new dev.tayori.db.DatabaseException("cannot write the imported rows up to line " + rows.get(rows.size() - 1).line()
-                    + " of " + fileName + " (the rows before are imported): " + e.getMessage(), e);
+                    + " of " + fileName + " (the rows before are imported; importing the file again skips them): "
+                    + e.getMessage(), e);
         }
     }
 
-    private int writeBatch(Handle h, List<Row> rows, String fileName, String consentSource, Enroll enroll)
+    private int writeBatch(Handle h, List<ImportRows.Row> rows, String fileName, String consentSource, Enroll enroll)
             throws java.sql.SQLException {
         java.sql.Connection c = h.getConnection();
         int written = 0;
         try (java.sql.PreparedStatement insert = c.prepareStatement(INSERT);
                 java.sql.PreparedStatement consent = c.prepareStatement(CONSENT);
                 java.sql.PreparedStatement tag = c.prepareStatement(TAG)) {
-            for (Row row : rows) {
+            for (ImportRows.Row row : rows) {
                 Long id = insert(insert, row);
                 if (id == null) {
                     continue; // already a subscriber: kept as it is
@@ -198,7 +250,7 @@ public final class SubscriberImport {
     }
 
     /** The new subscriber's id, or null when the address is already known. */
-    private Long insert(java.sql.PreparedStatement insert, Row row) throws java.sql.SQLException {
+    private Long insert(java.sql.PreparedStatement insert, ImportRows.Row row) throws java.sql.SQLException {
         insert.setString(1, row.address().address());
         insert.setString(2, row.address().key());
         insert.setString(3, row.name());

@@ -1,0 +1,99 @@
+package dev.tayori.subscriber;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The header row of an import: which column holds what. Names are matched as Excel users type them
+ * (`Email`, ` email `, `Confirmed At` are email and confirmed_at). A column named twice, a column
+ * with no name, or one the import does not know is refused before anything is read: the values under
+ * a misspelt `nmae` would otherwise be dropped without a word.
+ */
+final class ImportHeader {
+    static final List<String> IMPORTED = List.of("email", "name", "timezone", "tags", "confirmed_at");
+    /** Columns of `subscribers export`, so an export imports as it is; status is honoured, the rest ignored. */
+    static final List<String> FROM_EXPORT = List.of("status", "created_at", "unsubscribed_at", "consent");
+
+    private final Map<String, Integer> index;
+    private final int size;
+
+    private ImportHeader(Map<String, Integer> index, int size) {
+        this.index = index;
+        this.size = size;
+    }
+
+    static ImportHeader of(CSVRecord header, String where) {
+        Map<String, Integer> index = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String typed = header.get(i);
+            String name = typed.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+            if (name.isEmpty()) {
+                problems.add("column " + (i + 1) + " has no name (delete the empty column, or name it)");
+            } else if (!IMPORTED.contains(name) && !FROM_EXPORT.contains(name)) {
+                problems.add("column " + (i + 1) + " '" + typed.strip() + "' is not a column the import knows"
+                        + suggestion(name));
+            } else if (index.putIfAbsent(name, i) != null) {
+                problems.add("columns " + (index.get(name) + 1) + " and " + (i + 1) + " are both " + name);
+            }
+        }
+        if (problems.isEmpty() && !index.containsKey("email")) {
+            problems.add("there is no email column");
+        }
+        if (!problems.isEmpty()) {
+            throw new SubscriberException(SubscriberException.Kind.INVALID, where + ": the header row: "
+                    + String.join("; ", problems) + ". The columns are " + String.join(", ", IMPORTED)
+                    + " (only email is needed); nothing was imported");
+        }
+        return new ImportHeader(index, header.size());
+    }
+
+    int size() {
+        return size;
+    }
+
+    /**
+     * The cell of {@code column} stripped, and without the quote an export puts before a cell that a
+     * spreadsheet would take for a formula ("" when the column or the cell is missing).
+     */
+    String get(CSVRecord record, String column) {
+        Integer i = index.get(column);
+        return i == null || i >= record.size() ? "" : SpreadsheetCell.restore(record.get(i).strip());
+    }
+
+    private static String suggestion(String name) {
+        String best = null;
+        int bestDistance = 3;
+        for (String known : IMPORTED) {
+            int d = distance(name, known);
+            if (d < bestDistance || name.contains(known) && best == null) {
+                best = known;
+                bestDistance = Math.min(d, bestDistance);
+            }
+        }
+        return best == null ? "" : " (did you mean " + best + "?)";
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
+    }
+}

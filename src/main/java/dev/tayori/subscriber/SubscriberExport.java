@@ -1,0 +1,142 @@
+package dev.tayori.subscriber;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Every subscriber, with tags and consent records, as CSV for a spreadsheet. Every cell goes through
+ * {@link SpreadsheetCell#neutralise}, so nothing a stranger typed runs as a formula when the file is
+ * opened. Written in UTF-8 with a byte order mark by default: without one, Excel on Japanese Windows
+ * reads the file as Shift_JIS and shows every name as mojibake; our own import reads it either way.
+ */
+public final class SubscriberExport {
+    static final String[] COLUMNS = {"email", "name", "status", "timezone", "tags", "created_at", "confirmed_at",
+            "unsubscribed_at", "consent"};
+
+    private final Jdbi jdbi;
+    private final Subscribers subscribers;
+
+    public SubscriberExport(Jdbi jdbi, Subscribers subscribers) {
+        this.jdbi = jdbi;
+        this.subscribers = subscribers;
+    }
+
+    /** --encoding of the export: true for UTF-8 with a byte order mark (the default), false for plain UTF-8. */
+    public static boolean byteOrderMark(String encoding) {
+        if (encoding == null) {
+            return true;
+        }
+        return switch (encoding.strip().toUpperCase(Locale.ROOT).replace('_', '-')) {
+            case "UTF-8-BOM", "UTF8-BOM" -> true;
+            case "UTF-8", "UTF8" -> false;
+            default -> throw new IllegalArgumentException("--encoding '" + encoding + "' for an export is UTF-8-BOM"
+                    + " (the default, which Excel opens correctly) or UTF-8 (without the mark, for scripts)");
+        };
+    }
+
+    /** Writes the export to {@code output} whole, or refuses with one line and leaves no file behind. */
+    public int toFile(Path output, SubscriberStatus status, boolean bom) {
+        Path folder = output.toAbsolutePath().getParent();
+        if (Files.isDirectory(output)) {
+            throw refused(output + " is a folder; give a file name, e.g. " + output.resolve("subscribers.csv"));
+        }
+        if (folder != null && !Files.exists(folder)) {
+            throw refused("cannot write " + output + ": the folder " + folder + " does not exist");
+        }
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw refused("cannot write " + output + ": " + folder + " is a file, not a folder");
+        }
+        if (Files.exists(output) && !Files.isWritable(output)) {
+            throw refused("cannot write " + output + ": the file is read-only");
+        }
+        Path partial = null;
+        try {
+            // written beside the target and moved into place at the end: a failure halfway leaves no half file
+            partial = Files.createTempFile(folder, ".tayori-export-", ".csv");
+            int count;
+            try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                count = to(writer, status, bom);
+            }
+            try {
+                Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return count;
+        } catch (AccessDeniedException e) {
+            throw refused("cannot write " + output + ": permission denied");
+        } catch (IOException e) {
+            throw refused("cannot write " + output + ": " + e.getMessage());
+        } finally {
+            if (partial != null) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException ignored) {
+                    // only a leftover temporary file; the error above is the one to report
+                }
+            }
+        }
+    }
+
+    /** Writes the export to {@code target} (left open); answers the number of subscribers written. */
+    public int to(Writer target, SubscriberStatus status, boolean bom) throws IOException {
+        if (bom) {
+            target.write('\uFEFF');
+        }
+        CSVPrinter csv = new CSVPrinter(target, CSVFormat.DEFAULT.builder().setHeader(COLUMNS).build());
+        int count = 0;
+        long after = 0;
+        while (true) {
+            List<Subscriber> page = subscribers.page(after, 500);
+            for (Subscriber s : page) {
+                if (status != null && s.status() != status) {
+                    continue;
+                }
+                List<String> tags = jdbi.withExtension(SubscriberDao.class, dao -> dao.tagsOf(s.id()));
+                row(csv, s.email(), s.name(), s.status().db(), s.timeZone(), String.join(";", tags), s.createdAt(),
+                        s.confirmedAt(), s.unsubscribedAt(), consent(s));
+                count++;
+            }
+            if (page.size() < 500) {
+                break;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+        csv.flush();
+        return count;
+    }
+
+    /** The one place a cell is written, so no column can be forgotten. */
+    private static void row(CSVPrinter csv, Object... cells) throws IOException {
+        for (Object cell : cells) {
+            csv.print(cell == null ? null : SpreadsheetCell.neutralise(cell.toString()));
+        }
+        csv.println();
+    }
+
+    private String consent(Subscriber s) {
+        StringBuilder consent = new StringBuilder();
+        for (ConsentRecord c : subscribers.consents(s.id())) {
+            consent.append(consent.length() == 0 ? "" : " | ").append(c.at()).append(' ').append(c.event())
+                    .append(" via ").append(c.source()).append(" from ").append(c.origin())
+                    .append(c.userAgent() == null ? "" : " agent " + c.userAgent())
+                    .append(c.formVersion() == null ? "" : " form " + c.formVersion());
+        }
+        return consent.toString();
+    }
+
+    private static SubscriberException refused(String message) {
+        return new SubscriberException(SubscriberException.Kind.INVALID, message);
+    }
+}
