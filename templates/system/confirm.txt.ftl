@@ -1,6 +1,6 @@
 <#import "/layouts/mail.txt.ftl" as layout>
 <@layout.page unsubscribe=false>
-<#if subscriber.name?has_content>${subscriber.name}さん、</#if>メールマガジンへの
+メールマガジンへの
 お申し込みありがとうございます。
 
 登録を完了するには、次のURLを開き、

@@ -60,7 +60,8 @@ public final class App {
                 List.of(new IssueMail(jdbi, templates), new AnnouncementMail(templates)));
         SendThrottle throttle = new SendThrottle(settings.smtp().ratePerSecond(), RateSpec.parse(settings.smtp().window()),
                 RateSpec.parseDomains(settings.smtp().domainLimits()), Clock.systemUTC());
-        Outbox outbox = new Outbox(jdbi, composer, subscribers, () -> new SmtpConnection(settings.smtp()), throttle, clock,
+        Outbox outbox = new Outbox(jdbi, composer, subscribers, () -> new SmtpConnection(settings.smtp()), throttle,
+                clock.withZone(settings.timezone()), // the mails' Date header is in the sender's time zone
                 new Outbox.Policy(settings.batchSize(), settings.maxAttempts(), Duration.ofSeconds(settings.leaseSeconds()),
                         settings.smtp().connections()), ownerName());
         Predicate<String> paused = id -> jdbi.withExtension(CampaignStateDao.class, dao -> dao.paused(id));

@@ -32,8 +32,25 @@ public final class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same hand-moved instant seen in another zone (the mails' Date header is in the sender's). */
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        TestClock hands = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return hands.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return hands.withZone(other);
+            }
+        };
     }
 }

@@ -36,6 +36,7 @@ final class SendDueCommand implements Callable<Integer> {
     public Integer call() {
         CliContext context = root.context;
         Instant instant = at != null ? at : context.clock().instant();
+        SubscribersCommand.warnAboutDuplicates(context.app(), context.err());
         DueWork work = context.app().dueWork();
         SendReport report = new SendReport();
         work.plan(instant, report);

@@ -38,6 +38,7 @@ final class ServeCommand implements Callable<Integer> {
         });
         PortInUse.check(host, app.settings().webPort(), "web.port, for the web pages",
                 "set web.port in tayori.yaml or TAYORI_WEB_PORT");
+        SubscribersCommand.warnAboutDuplicates(app, context.err());
         AdminAuth adminAuth = new AdminAuth(app.jdbi(), app.clock());
         adminAuth.prepare(app.settings().adminPassword()).ifPresent(password -> context.out().println(
                 "The admin pages (" + app.settings().baseUrl() + "/admin) have a new password, shown only this once: "

@@ -101,6 +101,31 @@ final class SubscribersCommand {
         return ExitCodes.OK;
     }
 
+    @Command(name = "duplicates",
+            description = {"List subscribers whose addresses differ only in case (Jiro@Example.JP, jiro@example.jp).",
+                    "Addresses are one reader whatever their case; rows recorded twice before that rule were kept "
+                            + "apart by the upgrade, not merged: decide which one stays."})
+    int duplicates(@Mixin HelpOption help) {
+        PrintWriter out = root.context.out();
+        var pairs = root.context.app().subscribers().duplicates();
+        if (pairs.isEmpty()) {
+            out.println("no two subscribers share an address");
+        }
+        pairs.forEach(p -> out.println(p.line()));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The WARN line `serve` and `send-due` print at start while a reader is recorded twice and may get mail twice. */
+    static void warnAboutDuplicates(App app, PrintWriter err) {
+        long live = app.subscribers().duplicates().stream().filter(p -> p.bothMayGetMail()).count();
+        if (live > 0) {
+            err.println("WARN: " + live + " reader(s) are recorded twice with addresses that differ only in case and"
+                    + " may get every mail twice; see `tayori subscribers duplicates`");
+            err.flush();
+        }
+    }
+
     @Command(name = "list", description = "List subscribers, oldest first.")
     int list(@Mixin HelpOption help, @Option(names = "--status", paramLabel = "STATUS",
             description = "Only pending, confirmed, unsubscribed or bounced.") String statusText) {

@@ -78,13 +78,15 @@ public final class MailComposer {
         String unsubscribeUrl = baseUrl + "/unsubscribe/" + subscriber.unsubscribeToken();
         if (CONFIRMATION.equals(delivery.campaignId())) {
             Confirmation confirmation = confirmation(delivery).orElseThrow();
-            Map<String, Object> model = MailModel.of(sender, subscriber.name(), subscriber.email(), unsubscribeUrl,
-                    baseUrl, "");
+            // Nobody has confirmed this address yet: whatever a stranger typed as the name would reach
+            // it in our name (a spam relay), so the confirmation carries no name, in the model or in To:.
+            Map<String, Object> model = MailModel.of(sender, "", subscriber.email(), unsubscribeUrl, baseUrl, "");
             model.put("confirmUrl", baseUrl + "/confirm/" + confirmation.token());
             String subject = templates.render("system/confirm.subject.ftl", model).strip();
             model.put("subject", subject);
             RenderedMail mail = templates.renderMail(subject, "system/confirm", model);
-            return outgoing(delivery, subscriber, mail, null, null);
+            return new OutgoingMail(sender, subscriber.email(), "", mail.subject(), mail.htmlBody(), mail.textBody(),
+                    delivery.messageId(), null, null);
         }
         Campaign campaign = campaigns.get(delivery.campaignId());
         if (campaign instanceof Sequence sequence) {

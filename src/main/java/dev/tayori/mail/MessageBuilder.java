@@ -1,8 +1,6 @@
 package dev.tayori.mail;
 
-import jakarta.mail.internet.InternetAddress;
 import java.nio.charset.StandardCharsets;
-import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 
 /**
@@ -22,6 +20,7 @@ public final class MessageBuilder {
 
     private final Clock clock;
 
+    /** The Date header is written in the clock's zone: the sender's (setting timezone), as readers see it. */
     public MessageBuilder(Clock clock) {
         this.clock = clock;
     }
@@ -33,12 +32,10 @@ public final class MessageBuilder {
     /**
      * The message, written straight to bytes. A mailing builds one per reader, and a MimeMessage's
      * header bookkeeping (case-insensitive lookups, parsing back what was just set) and per-byte
-     * encoding streams were the largest single cost of a mail. Addresses with display names are still formatted by
-     * Jakarta Mail's InternetAddress (RFC 2047 words, quoting); the tests read every mail back with
-     * Jakarta Mail and GreenMail.
+     * encoding streams were the largest single cost of a mail. Names and addresses are written by
+     * {@link DisplayName}; the tests read every mail back with Jakarta Mail and GreenMail.
      */
     public Wire wire(OutgoingMail mail) {
-        try {
             EmailAddress to = address(mail.toAddress());
             String toName = HeaderText.check("the subscriber's name", mail.toName());
             String boundary = "=_tayori_" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong())
@@ -46,7 +43,7 @@ public final class MessageBuilder {
             StringBuilder head = new StringBuilder(1024);
             header(head, "Date", date());
             header(head, "From", fromHeader(mail.from()));
-            header(head, "To", toHeader(to, toName));
+            header(head, "To", DisplayName.header("To", toName, to));
             header(head, "Message-ID", HeaderText.check("the Message-ID", mail.messageId()));
             header(head, "Subject", subject(mail.subject()));
             if (mail.unsubscribeUrl() != null) {
@@ -64,41 +61,20 @@ public final class MessageBuilder {
             part(out, boundary, "text/plain; charset=UTF-8", mail.text());
             part(out, boundary, "text/html; charset=UTF-8", mail.html());
             out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-            return new Wire(mail.from().email(), to.address(), mail.messageId(), out.toByteArray());
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException("cannot build the message " + mail.messageId() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The reader's name and address. A name with Japanese in it (nearly every one) is written as
-     * encoded-words here; one in plain ASCII may need quoting, which InternetAddress knows best.
-     */
-    private static String toHeader(EmailAddress to, String name) throws UnsupportedEncodingException {
-        if (name == null || name.isBlank()) {
-            return to.address();
-        }
-        if (name.chars().allMatch(c -> c < 0x80)) {
-            return jakarta.mail.internet.MimeUtility.fold(4, new InternetAddress(to.address(), name, "UTF-8").toString());
-        }
-        String words = Subjects.displayName(name);
-        int newline = words.lastIndexOf('\n');
-        int lastLine = newline < 0 ? "To: ".length() + words.length() : words.length() - newline - 1;
-        String address = "<" + to.address() + ">";
-        return words + (lastLine + 1 + address.length() <= 76 ? " " : "\r\n ") + address;
+            return new Wire(mail.from().email(), to.mailbox(), mail.messageId(), out.toByteArray());
     }
 
     private static final java.time.format.DateTimeFormatter RFC_5322_DATE =
             java.time.format.DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", java.util.Locale.ROOT);
 
     /** The sender is the same for a whole mailing: its header is formatted once. */
-    private String fromHeader(dev.tayori.config.Sender sender) throws UnsupportedEncodingException {
+    private String fromHeader(dev.tayori.config.Sender sender) {
         String[] cached = fromCache;
         if (cached != null && cached[0].equals(sender.email()) && cached[1].equals(sender.name())) {
             return cached[2];
         }
-        String header = jakarta.mail.internet.MimeUtility.fold(6,
-                new InternetAddress(sender.email(), HeaderText.check("sender.name", sender.name()), "UTF-8").toString());
+        String header = DisplayName.header("From", HeaderText.check("sender.name", sender.name()),
+                address(sender.email()));
         fromCache = new String[] {sender.email(), sender.name(), header};
         return header;
     }
@@ -128,21 +104,23 @@ public final class MessageBuilder {
         Object[] cached = dateCache;
         if ((long) cached[0] != second) {
             cached = new Object[] {second,
-                    RFC_5322_DATE.format(java.time.Instant.ofEpochSecond(second).atZone(java.time.ZoneOffset.UTC))};
+                    RFC_5322_DATE.format(java.time.Instant.ofEpochSecond(second).atZone(clock.getZone()))};
             dateCache = cached;
         }
         return (String) cached[1];
     }
 
     /**
-     * The reader's address was checked when it was stored; a plain one (no quoting, brackets or
-     * spaces) only needs to be one line. Anything unusual gets the full check again.
+     * The reader's address was checked when it was stored; a plain one (no quoting, brackets, spaces
+     * or a carrier's dots that need quoting) only needs to be one line. Anything unusual gets the
+     * full check again.
      */
     private static EmailAddress address(String text) {
         String plain = HeaderText.check("the subscriber's address", text).strip();
         int at = plain.lastIndexOf('@');
         boolean simple = at > 0 && at < plain.length() - 1 && plain.length() <= 254
-                && plain.chars().allMatch(c -> c > 0x20 && c < 0x7f && "<>()[]\\,;:\"".indexOf(c) < 0);
+                && plain.chars().allMatch(c -> c > 0x20 && c < 0x7f && "<>()[]\\,;:\"".indexOf(c) < 0)
+                && plain.charAt(0) != '.' && plain.charAt(at - 1) != '.' && !plain.contains("..");
         return simple ? new EmailAddress(plain) : EmailAddress.parse(text);
     }
 

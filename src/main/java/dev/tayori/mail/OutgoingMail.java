@@ -4,7 +4,7 @@ import dev.tayori.config.Sender;
 
 /**
  * Everything a message needs, already rendered. {@code unsubscribeUrl} is null only for mail that
- * is not a mailing (the sign-up confirmation), which carries no List-* headers.
+ * is not a mailing (the sign-up confirmation, a test copy), which carries no List-Unsubscribe headers.
  */
 public record OutgoingMail(Sender from, String toAddress, String toName, String subject, BodyText html, BodyText text,
         String messageId, String listId, String unsubscribeUrl) {

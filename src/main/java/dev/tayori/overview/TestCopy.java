@@ -13,6 +13,8 @@ import java.util.UUID;
  * A test copy of a campaign's mail, for `campaigns test-send` and the admin page's test send: the
  * mail rendered by {@link MailPreview}, "[テスト]" before its subject, a Message-ID of its own, sent
  * on a connection of its own. Nothing is written to the database, so no subscriber is affected.
+ * It carries no List-Unsubscribe or one-click header: there is no delivery row and no reader's
+ * token behind it, so a client's unsubscribe button would point nowhere.
  */
 public final class TestCopy {
     private TestCopy() {
@@ -27,10 +29,9 @@ public final class TestCopy {
         MailPreview.Preview preview = MailPreview.render(app, campaign, step, at, "", address);
         OutgoingMail mail = new OutgoingMail(settings.sender(), address, "", "[テスト] " + preview.mail().subject(),
                 preview.mail().html(), preview.mail().text(),
-                "<test-" + UUID.randomUUID() + "@" + settings.sender().domain() + ">", null,
-                settings.baseUrl() + "/unsubscribe/PREVIEW");
+                "<test-" + UUID.randomUUID() + "@" + settings.sender().domain() + ">", null, null);
         try (SmtpConnection smtp = new SmtpConnection(settings.smtp())) {
-            smtp.send(new MessageBuilder(app.clock()).wire(mail));
+            smtp.send(new MessageBuilder(app.clock().withZone(settings.timezone())).wire(mail));
         }
     }
 }

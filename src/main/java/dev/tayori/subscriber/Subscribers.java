@@ -189,6 +189,11 @@ public final class Subscribers {
                 () -> new SubscriberException(SubscriberException.Kind.NOT_FOUND, "no subscriber with the address " + address));
     }
 
+    /** Rows the upgrade to case-insensitive addresses found to be one reader, kept apart (migration V008). */
+    public List<AddressDuplicate> duplicates() {
+        return jdbi.withExtension(AddressDuplicateDao.class, AddressDuplicateDao::list);
+    }
+
     public Optional<Subscriber> byUnsubscribeToken(String token) {
         return jdbi.withExtension(SubscriberDao.class, dao -> dao.findByUnsubscribeToken(token));
     }

@@ -3,7 +3,7 @@ package dev.tayori.web;
 import dev.tayori.mail.EmailAddress;
 import dev.tayori.mail.InvalidAddressException;
 import dev.tayori.subscriber.ConsentRecord;
-import dev.tayori.subscriber.SubscriberException;
+import dev.tayori.subscriber.ReaderName;
 import dev.tayori.subscriber.Subscribers;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -12,14 +12,14 @@ import java.util.Map;
 
 /**
  * The sign-up form and its POST. The answer page is the same whether the address was new, pending
- * or already subscribed, so the form tells a stranger nothing about anyone's subscription.
+ * or already subscribed, so the form tells a stranger nothing about anyone's subscription. The
+ * address and the name are checked by the same code as every other way in (EmailAddress,
+ * ReaderName) before anything is recorded; a refusal says in Japanese what to fix.
  */
 final class SubscribePage {
     /** The consent wording's version; the page shows it and the consent record keeps it. */
     static final String CONSENT_VERSION = "2026-11-1";
     static final Duration RESEND_AFTER = Duration.ofMinutes(10);
-    static final int EMAIL_LIMIT = 254;
-    static final int NAME_LIMIT = 100;
 
     private final Pages pages;
     private final Subscribers subscribers;
@@ -52,18 +52,17 @@ final class SubscribePage {
             pages.show(ctx, 200, "subscribe-sent", pages.model());
             return;
         }
-        if (email.length() > EMAIL_LIMIT) {
-            showForm(ctx, 400, "", name, "メールアドレスが長すぎます（254文字まで）。");
-            return;
-        }
-        if (name.length() > NAME_LIMIT) {
-            showForm(ctx, 400, email, "", "お名前は100文字までで入力してください。");
-            return;
-        }
         try {
             EmailAddress.parse(email);
         } catch (InvalidAddressException e) {
-            showForm(ctx, 400, email, name, "メールアドレスの形式が正しくありません。もう一度ご確認ください（例: hanako@example.jp）。");
+            boolean showable = e.reason() != InvalidAddressException.Reason.CONTROL_CHARACTER;
+            showForm(ctx, 400, showable ? email : "", name, SignUpWords.address(e.reason()));
+            return;
+        }
+        try {
+            ReaderName.check(name);
+        } catch (ReaderName.Refused e) {
+            showForm(ctx, 400, email, "", SignUpWords.name(e.problem()));
             return;
         }
         String version = field(ctx, "consent_version");
@@ -74,8 +73,8 @@ final class SubscribePage {
             if (signUp.confirmation().isPresent()) {
                 mailNow.kick();
             }
-        } catch (SubscriberException e) {
-            showForm(ctx, 400, email, "", "お名前に使えない文字が含まれています。");
+        } catch (ReaderName.Refused e) {
+            showForm(ctx, 400, email, "", SignUpWords.name(e.problem()));
             return;
         }
         pages.show(ctx, 200, "subscribe-sent", pages.model());

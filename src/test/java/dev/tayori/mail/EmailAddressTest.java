@@ -36,8 +36,9 @@ class EmailAddressTest {
     }
 
     @Test
-    void theDomainComparesWithoutCaseButTheLocalPartKeepsIt() {
-        assertEquals(EmailAddress.parse("Hanako@Example.JP").key(), EmailAddress.parse("Hanako@example.jp").key());
-        assertNotEquals(EmailAddress.parse("Hanako@example.jp").key(), EmailAddress.parse("hanako@example.jp").key());
+    void theWholeAddressComparesWithoutCaseButKeepsTheReadersSpelling() {
+        assertEquals(EmailAddress.parse("Hanako@Example.JP").key(), EmailAddress.parse("hanako@example.jp").key());
+        assertEquals("Hanako@Example.JP", EmailAddress.parse("Hanako@Example.JP").address());
+        assertNotEquals(EmailAddress.parse("hanako@example.jp").key(), EmailAddress.parse("hanako2@example.jp").key());
     }
 }

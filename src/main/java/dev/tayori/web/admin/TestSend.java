@@ -26,7 +26,7 @@ final class TestSend {
         try {
             address = EmailAddress.parse(to == null ? "" : to.strip());
         } catch (InvalidAddressException e) {
-            return failed(400, e.getMessage());
+            return failed(400, dev.tayori.web.SignUpWords.address(e.reason()));
         }
         int stepNumber = 1;
         if (campaign instanceof Sequence sequence) {

@@ -1,2 +1,2 @@
--- email_key is the address with a lower-cased domain, so lookups match however the domain was typed.
+-- email_key is the whole address in lower case (EmailAddress.key()), so lookups match however it was typed.
 SELECT * FROM subscribers WHERE email_key = :emailKey
