@@ -13,16 +13,43 @@ public final class Cli {
     public static int run(String[] args, Map<String, String> environment, Clock clock, PrintWriter out,
             PrintWriter err) {
         CliContext context = new CliContext(environment, clock, out, err);
-        CommandLine commandLine = new CommandLine(new TayoriCommand(context));
+        CommandLine commandLine = new CommandLine(new TayoriCommand(context), factory(context));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new ExitCodes());
-        commandLine.setParameterExceptionHandler((e, args2) -> {
-            err.println("error: " + e.getMessage());
-            e.getCommandLine().usage(err);
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        });
+        commandLine.setParameterExceptionHandler(Cli::badCommandLine);
         return commandLine.execute(args);
+    }
+
+    /**
+     * A mistyped command or option: one line saying what is wrong, "did you mean" when picocli knows
+     * a near name (subscribers lsit -> list), and where to read more; not the whole usage text,
+     * which buries the one line that matters.
+     */
+    private static int badCommandLine(CommandLine.ParameterException e, String[] args) {
+        CommandLine at = e.getCommandLine();
+        PrintWriter err = at.getErr();
+        err.println("error: " + e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            err.println("did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?");
+        }
+        err.println("see: " + at.getCommandSpec().qualifiedName() + " --help");
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
+    /** Picocli's own factory, but converters that need the settings get the context. */
+    private static CommandLine.IFactory factory(CliContext context) {
+        CommandLine.IFactory standard = CommandLine.defaultFactory();
+        return new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == InstantConverter.class) {
+                    return (K) new InstantConverter(context);
+                }
+                return standard.create(type);
+            }
+        };
     }
 }

@@ -44,6 +44,8 @@ public final class Instants {
         if (t.isEmpty() || t.length() > MAX_LENGTH) {
             throw notADate(t.length() > MAX_LENGTH ? t.substring(0, MAX_LENGTH) + "..." : t, zone);
         }
+        // "2026-12-01 12:00", as people write it, is the same as ISO's 2026-12-01T12:00
+        t = t.replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) +(\\d)", "$1T$2");
         Instant instant;
         try {
             instant = OffsetDateTime.parse(t).toInstant();
@@ -68,7 +70,7 @@ public final class Instants {
     /** True when the text names its own offset, so no time zone was assumed. */
     public static boolean hasOffset(String text) {
         try {
-            OffsetDateTime.parse(text.strip());
+            OffsetDateTime.parse(text.strip().replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) +(\\d)", "$1T$2"));
             return true;
         } catch (DateTimeException e) {
             return false;
