@@ -38,6 +38,8 @@ public final class WebServer implements AutoCloseable {
             config.http.maxRequestSize = 64 * 1024L;
             // a known path with the wrong method is 405 (JSON under /api, a Japanese page elsewhere), not 404
             config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/web/assets";
