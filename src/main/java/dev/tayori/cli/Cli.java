@@ -30,12 +30,34 @@ public final class Cli {
         CommandLine at = e.getCommandLine();
         PrintWriter err = at.getErr();
         err.println("error: " + e.getMessage());
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            err.println("did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?");
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            String suggestion = suggestion(unmatched, at);
+            if (!suggestion.isEmpty()) {
+                err.println("did you mean " + suggestion + "?");
+            }
         }
         err.println("see: " + at.getCommandSpec().qualifiedName() + " --help");
         err.flush();
         return ExitCodes.BAD_INPUT;
+    }
+
+    /**
+     * Picocli's suggestions compare letter pairs and miss swapped letters ("lsit" has no pair in
+     * common with "list"); edit distance, as for setting names, catches those.
+     */
+    private static String suggestion(CommandLine.UnmatchedArgumentException e, CommandLine at) {
+        if (!e.getSuggestions().isEmpty()) {
+            return String.join(" or ", e.getSuggestions());
+        }
+        if (e.getUnmatched().isEmpty()) {
+            return "";
+        }
+        String given = e.getUnmatched().get(0);
+        java.util.Set<String> names = given.startsWith("-") ? at.getCommandSpec().optionsMap().keySet()
+                : at.getSubcommands().keySet();
+        String hint = dev.tayori.config.Suggestions.didYouMean(given.split("=", 2)[0], names);
+        // didYouMean answers " (did you mean 'x'?)"; here only the name is wanted
+        return hint.isEmpty() ? "" : hint.substring(hint.indexOf('\'') + 1, hint.lastIndexOf('\''));
     }
 
     /** Picocli's own factory, but converters that need the settings get the context. */
