@@ -24,7 +24,25 @@ final class ExitCodes implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
-        PrintWriter err = commandLine.getErr();
+        // every line printed here goes through the mask: a driver's or library's message may quote a URL with its password
+        PrintWriter err = new PrintWriter(new java.io.Writer() {
+            private final PrintWriter to = commandLine.getErr();
+
+            @Override
+            public void write(char[] buffer, int off, int len) {
+                to.write(dev.tayori.config.Secrets.maskUrl(new String(buffer, off, len)));
+            }
+
+            @Override
+            public void flush() {
+                to.flush();
+            }
+
+            @Override
+            public void close() {
+                to.flush();
+            }
+        });
         int code;
         if (e instanceof SettingsException || e instanceof InvalidAddressException) {
             err.println("error: " + e.getMessage());
@@ -47,8 +65,8 @@ final class ExitCodes implements IExecutionExceptionHandler {
             err.println("error: " + e.getMessage());
             code = BAD_INPUT;
         } else {
-            err.println("error: " + e);
-            e.printStackTrace(err);
+            // not a stack trace: one line that says what failed; the class names the kind of fault
+            err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
             code = FAILED;
         }
         err.flush();

@@ -24,6 +24,9 @@ public record Settings(
         String adminPassword,
         String apiToken) {
 
+    /** The shortest admin.password an operator may choose (the generated one is longer). */
+    static final int MIN_ADMIN_PASSWORD = 12;
+
     static Settings from(RawSettings raw) {
         Parser p = new Parser(raw);
         int webPort = p.port("web.port");
@@ -32,14 +35,14 @@ public record Settings(
             baseUrl = "http://localhost:" + webPort;
         }
         baseUrl = p.url("web.base-url", baseUrl);
-        String senderEmail = p.text("sender.email");
+        p.noLineBreaks("sender.email");
+        String senderEmail = p.address("sender.email");
         String contact = p.text("sender.contact");
         Sender sender = new Sender(p.text("sender.name"), senderEmail, p.text("sender.postal-address"),
                 contact.isBlank() ? senderEmail : contact);
         p.noLineBreaks("sender.name");
-        p.noLineBreaks("sender.email");
         String database = p.text("database.url");
-        if (!database.startsWith("jdbc:")) {
+        if (!database.startsWith("jdbc:") || database.indexOf('\n') >= 0 || database.indexOf('\r') >= 0) {
             throw p.error("database.url", "must be a JDBC URL such as jdbc:sqlite:data/tayori.db");
         }
         return new Settings(database,
@@ -51,7 +54,7 @@ public record Settings(
                 webPort, baseUrl, sender, p.zone("timezone"), Path.of(p.text("campaigns.dir")),
                 Path.of(p.text("templates.dir")), Path.of(p.text("articles.dir")), p.text("articles.feed"),
                 p.positive("delivery.batch-size"),
-                p.positive("delivery.max-attempts"), p.positive("delivery.lease-seconds"), p.text("admin.password"),
+                p.positive("delivery.max-attempts"), p.positive("delivery.lease-seconds"), p.adminPassword("admin.password"),
                 p.apiToken("api.token"));
     }
 
@@ -70,16 +73,29 @@ public record Settings(
                 articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken);
     }
 
+    /** For logs and debugging: every value but the secrets, and the database URL without its password. */
+    @Override
+    public String toString() {
+        return "Settings[databaseUrl=" + Secrets.maskUrl(databaseUrl) + ", smtp=" + smtp + ", webPort=" + webPort
+                + ", baseUrl=" + baseUrl + ", sender=" + sender + ", timezone=" + timezone + ", campaignsDir="
+                + campaignsDir + ", templatesDir=" + templatesDir + ", articlesDir=" + articlesDir + ", articlesFeed="
+                + Secrets.maskUrl(articlesFeed) + ", batchSize=" + batchSize + ", maxAttempts=" + maxAttempts
+                + ", leaseSeconds=" + leaseSeconds + ", adminPassword=" + Secrets.shown("admin.password", adminPassword)
+                + ", apiToken=" + Secrets.shown("api.token", apiToken) + "]";
+    }
+
     /** Turns text into typed values; every complaint names the key and where its value came from. */
     private record Parser(RawSettings raw) {
         String text(String key) {
             return raw.get(key).text().trim();
         }
 
+        /** Names the key, where its value came from and what is wrong; a secret's value is never shown. */
         SettingsException error(String key, String problem) {
             RawSettings.Value v = raw.get(key);
-            String where = v.origin().equals("default") ? "" : " (from " + v.origin() + ")";
-            return new SettingsException("setting " + key + " = '" + v.text() + "'" + where + ": " + problem);
+            String where = v.origin().equals("default") ? " (the default)" : " (from " + v.origin() + ")";
+            String value = Secrets.isSecret(key) ? "" : " = '" + Secrets.shown(key, v.text()) + "'";
+            return new SettingsException("setting " + key + value + where + ": " + problem);
         }
 
         int port(String key) {
@@ -145,16 +161,57 @@ public record Settings(
             }
         }
 
+        /**
+         * The address readers' links start with: absolute http(s), no query or fragment (links are
+         * made by appending /confirm/..., which a query would swallow), no user:password. Trailing
+         * slashes are dropped, so https://mail.example.jp/ and https://mail.example.jp are the same.
+         */
         String url(String key, String value) {
+            String example = "; write it like https://mail.example.jp or https://example.jp/letters";
+            URI uri;
             try {
-                URI uri = new URI(value);
-                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                    throw error(key, "must be an http:// or https:// address such as https://mail.example.jp");
-                }
+                uri = new URI(value);
             } catch (java.net.URISyntaxException e) {
-                throw error(key, "is not a valid web address");
+                throw error(key, "is not a valid web address" + example);
             }
-            return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                throw error(key, "must be an absolute http:// or https:// address" + example);
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null || value.endsWith("?") || value.endsWith("#")) {
+                throw error(key, "must not have a query (?...) or fragment (#...)" + example);
+            }
+            if (uri.getRawUserInfo() != null) {
+                throw error(key, "must not contain a user name or password" + example);
+            }
+            String trimmed = value;
+            while (trimmed.endsWith("/")) {
+                trimmed = trimmed.substring(0, trimmed.length() - 1);
+            }
+            return trimmed;
+        }
+
+        /** The sender's address, checked as every reader's address is (mail/EmailAddress). */
+        String address(String key) {
+            RawSettings.Value v = raw.get(key);
+            if (text(key).isEmpty() || v.origin().equals("default")) {
+                return text(key); // empty: Sender.missing() says what to set before anything is mailed
+            }
+            try {
+                return dev.tayori.mail.EmailAddress.parse(text(key)).address();
+            } catch (RuntimeException e) {
+                throw error(key, "must be a mail address such as letters@example.jp: " + e.getMessage());
+            }
+        }
+
+        /** Empty means "generate one at the first serve"; a chosen one must be long enough to resist guessing. */
+        String adminPassword(String key) {
+            String password = raw.get(key).text();
+            if (!password.isEmpty() && password.codePointCount(0, password.length()) < MIN_ADMIN_PASSWORD) {
+                throw error(key, "must be at least " + MIN_ADMIN_PASSWORD + " characters long; leave it empty and"
+                        + " tayori serve generates one and shows it once");
+            }
+            return password;
         }
 
         String apiToken(String key) {

@@ -12,6 +12,15 @@ package dev.tayori.config;
 public record SmtpSettings(String host, int port, String username, String password, boolean starttls,
         int timeoutSeconds, int connections, int messagesPerConnection, int ratePerSecond, String window,
         String domainLimits) {
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "SmtpSettings[host=" + host + ", port=" + port + ", username=" + username + ", password="
+                + Secrets.shown("smtp.password", password) + ", starttls=" + starttls + ", timeoutSeconds=" + timeoutSeconds
+                + ", connections=" + connections + ", messagesPerConnection=" + messagesPerConnection + ", ratePerSecond="
+                + ratePerSecond + ", window=" + window + ", domainLimits=" + domainLimits + "]";
+    }
+
     public boolean configured() {
         return !host.isBlank();
     }

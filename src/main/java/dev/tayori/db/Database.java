@@ -41,7 +41,7 @@ public final class Database {
                 Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                         .loggers("slf4j").load().migrate();
             } catch (FlywayException e) {
-                throw new DatabaseException("cannot prepare the database at " + url + ": " + rootMessage(e), e);
+                throw new DatabaseException(dev.tayori.config.Secrets.maskUrl("cannot prepare the database at " + url + ": " + rootMessage(e)), e);
             }
         }
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
@@ -78,7 +78,7 @@ public final class Database {
 
     private static DataSource dataSource(String url) {
         if (!url.startsWith("jdbc:sqlite:")) {
-            throw new DatabaseException("database.url " + url + " is not supported yet: use jdbc:sqlite:FILE");
+            throw new DatabaseException("database.url " + dev.tayori.config.Secrets.maskUrl(url) + " is not supported yet: use jdbc:sqlite:FILE");
         }
         String file = url.substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');

@@ -58,7 +58,7 @@ final class MailboxPage {
             pages.show(ctx, 404, "link-unknown", pages.model());
             return;
         }
-        ctx.header("Content-Security-Policy", "script-src 'none'");
+        SecurityHeaders.mailHtml(ctx);
         ctx.contentType("text/html; charset=utf-8");
         ctx.result(part(message, "text/html"));
     }

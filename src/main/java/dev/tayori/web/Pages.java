@@ -26,8 +26,6 @@ final class Pages {
     void show(Context ctx, int status, String page, Map<String, Object> model) {
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
         ctx.contentType("text/html; charset=utf-8");
         ctx.result(templates.render("pages/" + page + ".ftlh", model));
     }

@@ -1,22 +1,18 @@
 package dev.tayori.web;
 
 import dev.tayori.App;
-import dev.tayori.render.TemplateProblem;
 import dev.tayori.web.admin.AdminAuth;
 import dev.tayori.web.admin.AdminRoutes;
 import dev.tayori.web.api.ApiRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The reader's pages: subscribe, confirm, unsubscribe (and, in the demo, the mailbox). Everything a
  * page needs is served from here; nothing is loaded from other sites.
  */
 public final class WebServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     /** Sign-up POSTs per IP address per minute before 429: stops strangers flooding someone's inbox. */
     static final int SIGNUPS_PER_MINUTE = 10;
 
@@ -26,7 +22,7 @@ public final class WebServer implements AutoCloseable {
     static final java.util.List<String> PAGES = java.util.List.of("pages/subscribe", "pages/subscribe-sent",
             "pages/too-many", "pages/confirm", "pages/confirmed", "pages/confirm-expired", "pages/link-unknown", "pages/link-used",
             "pages/unsubscribe", "pages/unsubscribed", "pages/mailbox", "pages/mailbox-message", "admin/login",
-            "admin/dashboard", "admin/campaigns", "admin/campaign", "admin/report", "admin/subscribers", "admin/subscriber", "admin/not-found");
+            "admin/dashboard", "admin/campaigns", "admin/campaign", "admin/report", "admin/subscribers", "admin/subscriber", "admin/not-found", "pages/error");
 
     public WebServer(App app, Mailbox mailbox, AdminAuth adminAuth) {
         // a broken page template stops the start with file:line, instead of a 500 for the first reader
@@ -40,12 +36,17 @@ public final class WebServer implements AutoCloseable {
         javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = 64 * 1024L;
+            // a known path with the wrong method is 405 (JSON under /api, a Japanese page elsewhere), not 404
+            config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors()));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/web/assets";
                 files.location = Location.CLASSPATH;
             });
         });
+        javalin.before(SecurityHeaders::apply);
         javalin.get("/", ctx -> ctx.redirect("/subscribe"));
         javalin.get("/subscribe", subscribe::form);
         javalin.post("/subscribe", subscribe::submit);
@@ -62,15 +63,7 @@ public final class WebServer implements AutoCloseable {
         }
         AdminRoutes.register(javalin, app, adminAuth);
         ApiRoutes.register(javalin, app);
-        javalin.exception(TemplateProblem.class, (e, ctx) -> {
-            LOG.error("page template problem: {}", e.located());
-            ctx.status(500).contentType("text/plain; charset=utf-8")
-                    .result("申し訳ありません。ページを表示できませんでした。(template problem: " + e.located() + ")");
-        });
-        javalin.exception(Exception.class, (e, ctx) -> {
-            LOG.error("request {} failed", ctx.path(), e);
-            ctx.status(500).contentType("text/plain; charset=utf-8").result("申し訳ありません。エラーが発生しました。");
-        });
+        ErrorPages.register(javalin, pages);
     }
 
     public WebServer start(String host, int port) {

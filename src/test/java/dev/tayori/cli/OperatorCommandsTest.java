@@ -117,10 +117,10 @@ class OperatorCommandsTest {
     }
 
     @Test
-    void anInstantWithoutOffsetIsRefusedWithAnExample() {
-        CliResult r = world.cli("send-due", "--at", "2026-11-24 07:00");
+    void anInstantTheCliCannotReadIsRefusedWithAnExample() {
+        CliResult r = world.cli("send-due", "--at", "24/11/2026 07:00");
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("2026-11-24T07:00+09:00"), r.err());
+        assertTrue(r.err().contains("2026-12-01T12:00+09:00") && r.err().contains("Asia/Tokyo"), r.err());
     }
 
     @Test

@@ -130,14 +130,24 @@ final class AdminPages {
     /** The mail as the subscriber will see it: the HTML part, for an iframe on the campaign page. */
     void preview(Context ctx) {
         Campaign c = campaignOf(ctx);
+        int steps = c instanceof Sequence s ? s.size() : 1;
+        String stepText = ctx.queryParam("step");
+        int step = stepText == null ? 1 : stepNumber(stepText, steps);
         String html;
-        try {
-            int step = ctx.queryParam("step") == null ? 1 : Integer.parseInt(ctx.queryParam("step"));
-            html = MailPreview.render(app, c, step, app.clock().instant(), "読者", "reader@example.jp").mail().html();
-        } catch (IllegalArgumentException | dev.tayori.content.ContentException e) {
-            html = "<p>" + e.getMessage().replace("&", "&amp;").replace("<", "&lt;") + "</p>";
+        int status = 200;
+        if (step < 1) {
+            status = 400;
+            html = "<p>何通目かは 1 から " + steps + " の数で指定してください。</p>";
+        } else {
+            try {
+                html = MailPreview.render(app, c, step, app.clock().instant(), "読者", "reader@example.jp").mail().html();
+            } catch (IllegalArgumentException | dev.tayori.content.ContentException e) {
+                // why there is nothing to preview (no article for the next issue, ...): the operator's words from the planner
+                html = "<p>プレビューできません: " + e.getMessage().replace("&", "&amp;").replace("<", "&lt;") + "</p>";
+            }
         }
-        ctx.header("Content-Security-Policy", "script-src 'none'");
+        dev.tayori.web.SecurityHeaders.mailHtml(ctx);
+        ctx.status(status);
         ctx.contentType("text/html; charset=utf-8");
         ctx.result(html);
     }
@@ -231,6 +241,16 @@ final class AdminPages {
     private Subscriber subscriberOf(Context ctx) {
         String id = ctx.pathParam("id");
         return app.subscribers().byId(number(id)).orElseThrow(() -> new NotFound("購読者「" + id + "」はいません。"));
+    }
+
+    /** A step number from 1 to {@code steps}, or 0 for anything else (text, negative, too large for an int). */
+    static int stepNumber(String text, int steps) {
+        try {
+            int n = Integer.parseInt(text.strip());
+            return n >= 1 && n <= steps ? n : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** An id or page position from the URL; anything else is 0, which matches nobody and starts lists at the top. */

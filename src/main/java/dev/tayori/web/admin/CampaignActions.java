@@ -3,11 +3,10 @@ package dev.tayori.web.admin;
 import dev.tayori.App;
 import dev.tayori.campaign.Campaign;
 import dev.tayori.campaign.Sequence;
+import dev.tayori.config.Instants;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,10 +47,11 @@ final class CampaignActions {
         form.put("segmentValue", segment == null ? "" : segment);
         Instant at;
         try {
-            // a datetime-local field has no offset: it means the operator's time zone
-            at = LocalDateTime.parse(atText == null ? "" : atText.strip()).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            form.put("error", "日時の形式が正しくありません。例: 2026-12-01T12:00");
+            // a datetime-local field has no offset: Instants reads it in the operator's time zone
+            at = Instants.parse(atText, zone);
+        } catch (Instants.Refused e) {
+            form.put("error", e.kind() == Instants.Refused.Kind.OUT_OF_RANGE
+                    ? "日時は2000年から2100年までの間で指定してください。" : "日時の形式が正しくありません。例: 2026-12-01T12:00");
             pages.campaign(ctx, form, 400);
             return;
         }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import dev.tayori.config.Suggestions;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reading what a client sent to the API: a JSON object body and whole-number query parameters.
@@ -33,7 +35,16 @@ final class ApiInput {
     private ApiInput() {
     }
 
-    static Map<?, ?> object(Context ctx) {
+    /**
+     * The body as a JSON object with only the {@code known} fields: a misspelt field is refused, not
+     * ignored ({"confirmd": true} must not quietly become a pending sign-up that mails someone).
+     */
+    static Body object(Context ctx, Set<String> known) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            throw new Problem(415, "send the body as JSON with Content-Type: application/json"
+                    + (type.isEmpty() ? "" : " (it was " + type.lines().findFirst().orElse("") + ")"));
+        }
         String body = ctx.body();
         if (body.isBlank()) {
             throw new Problem(400, "the body is empty; send a JSON object, like {\"email\": \"reader@example.jp\"}");
@@ -47,9 +58,67 @@ final class ApiInput {
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         if (!(parsed instanceof Map<?, ?> object)) {
-            throw new Problem(400, "the body must be a JSON object, like {\"email\": \"reader@example.jp\"}");
+            throw new Problem(400, "the body must be a JSON object, like {\"email\": \"reader@example.jp\"}, not "
+                    + kind(parsed));
         }
-        return object;
+        for (Object field : object.keySet()) {
+            if (!known.contains(field)) {
+                throw new Problem(400, "unknown field '" + field + "'" + Suggestions.didYouMean(String.valueOf(field), known)
+                        + "; the fields here are " + String.join(", ", new java.util.TreeSet<>(known)));
+            }
+        }
+        return new Body(object);
+    }
+
+    /** The fields of a checked body, each read as the type it must be. */
+    record Body(Map<?, ?> fields) {
+        /** Text, or "" when absent or null. */
+        String text(String name) {
+            Object v = fields.get(name);
+            if (v == null) {
+                return "";
+            }
+            if (!(v instanceof String s)) {
+                throw new Problem(400, "'" + name + "' must be a string, not " + kind(v));
+            }
+            return s;
+        }
+
+        String required(String name, String example) {
+            String v = text(name);
+            if (v.isBlank()) {
+                throw new Problem(400, "'" + name + "' is required, like \"" + name + "\": \"" + example + "\"");
+            }
+            return v;
+        }
+
+        /** true or false; absent or null is false. */
+        boolean flag(String name) {
+            Object v = fields.get(name);
+            if (v == null) {
+                return false;
+            }
+            if (!(v instanceof Boolean b)) {
+                throw new Problem(400, "'" + name + "' must be true or false, not " + kind(v));
+            }
+            return b;
+        }
+    }
+
+    private static String kind(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof String) {
+            return "a string";
+        }
+        if (v instanceof Boolean) {
+            return "true/false";
+        }
+        if (v instanceof Number) {
+            return "a number";
+        }
+        return v instanceof Map ? "an object" : v instanceof java.util.List ? "an array" : v.getClass().getSimpleName();
     }
 
     /** A whole number in min..max, or the default when the parameter is absent. */
@@ -59,7 +128,7 @@ final class ApiInput {
             return absent;
         }
         Problem wrong = new Problem(400, "'" + name + "' must be a whole number from " + min
-                + (max == Long.MAX_VALUE ? " up" : " to " + max) + "; it was '" + text + "'");
+                + (max == Long.MAX_VALUE ? " up" : " to " + max) + "; it was '" + printable(text) + "'");
         long value;
         try {
             value = Long.parseLong(text.strip());
@@ -70,5 +139,11 @@ final class ApiInput {
             throw wrong;
         }
         return value;
+    }
+
+    /** A client's text as it may be quoted back: no control characters, at most 40 characters. */
+    static String printable(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 40 ? clean.substring(0, 40) + "..." : clean;
     }
 }

@@ -15,12 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import dev.tayori.config.Instants;
+import dev.tayori.delivery.SendReport;
 
 /**
  * The REST API under /api, for scripts and other tools: bearer token (api.token), JSON in and out,
@@ -29,6 +30,8 @@ import java.util.Map;
 public final class ApiRoutes {
     /** The most subscribers one page of GET /api/subscribers returns. */
     static final int MAX_LIMIT = 500;
+    static final Set<String> SUBSCRIBER_FIELDS = Set.of("email", "name", "confirmed", "consent_source");
+    static final Set<String> SCHEDULE_FIELDS = Set.of("at", "segment");
 
     private ApiRoutes() {
     }
@@ -57,22 +60,27 @@ public final class ApiRoutes {
         });
         web.get("/api/subscribers/{email}", ctx -> ctx.json(json(app.subscribers().byEmail(ctx.pathParam("email")))));
         web.post("/api/subscribers", ctx -> {
-            Map<?, ?> in = ApiInput.object(ctx);
-            String email = text(in, "email");
-            String name = text(in, "name");
+            ApiInput.Body in = ApiInput.object(ctx, SUBSCRIBER_FIELDS);
+            String email = in.required("email", "reader@example.jp");
+            String name = in.text("name");
+            String source = in.text("consent_source");
             Instant now = app.clock().instant();
-            if (Boolean.TRUE.equals(in.get("confirmed"))) {
-                String source = text(in, "consent_source");
+            if (in.flag("confirmed")) {
                 Subscriber s = app.subscribers().addConfirmed(email, name,
                         ConsentRecord.of("recorded-by-operator", now, source, "api " + ctx.ip()), now);
                 ctx.status(201).json(json(s));
                 return;
             }
             Subscribers.SignUp signUp = app.subscribers().requestSubscription(email, name,
-                    new ConsentRecord("requested", now, text(in, "consent_source").isEmpty() ? "api" : text(in, "consent_source"),
+                    new ConsentRecord("requested", now, source.isEmpty() ? "api" : source,
                             "api " + ctx.ip(), ctx.userAgent(), null), Duration.ofMinutes(10));
-            app.dueWork().sendOnly(now);
-            ctx.status(signUp.created() ? 201 : 200).json(json(app.subscribers().byId(signUp.subscriber().id()).orElseThrow()));
+            // the confirmation mail goes now, as from the web form; if the SMTP server refuses, the
+            // next scheduled run retries, and the answer says which happened
+            SendReport sent = app.dueWork().sendOnly(now);
+            Map<String, Object> body = json(app.subscribers().byId(signUp.subscriber().id()).orElseThrow());
+            body.put("confirmation_mail", signUp.confirmation().isEmpty() ? "not sent (one was sent recently)"
+                    : sent.problem() == null ? "sent" : "queued: " + sent.problem());
+            ctx.status(signUp.created() ? 201 : 200).json(body);
         });
         web.post("/api/subscribers/{email}/unsubscribe", ctx -> ctx.json(json(
                 app.subscribers().unsubscribe(app.subscribers().byEmail(ctx.pathParam("email")), "api " + ctx.ip()))));
@@ -93,15 +101,15 @@ public final class ApiRoutes {
         });
         web.post("/api/campaigns/{id}/schedule", ctx -> {
             campaign(app, ctx);
-            Map<?, ?> in = ApiInput.object(ctx);
+            ApiInput.Body in = ApiInput.object(ctx, SCHEDULE_FIELDS);
             Instant at;
             try {
-                at = OffsetDateTime.parse(text(in, "at")).toInstant();
-            } catch (DateTimeParseException e) {
-                error(ctx, 400, "'at' must be an instant with an offset, like 2026-12-01T12:00+09:00");
+                at = Instants.parse(in.required("at", "2026-12-01T12:00+09:00"), app.settings().timezone());
+            } catch (Instants.Refused e) {
+                error(ctx, 400, "'at': " + e.getMessage());
                 return;
             }
-            String segment = text(in, "segment");
+            String segment = in.text("segment");
             Schedule s = app.announcements().schedule(ctx.pathParam("id"), at, segment.isEmpty() ? null : segment);
             ctx.json(Map.of("campaign", s.campaignId(), "send_at", s.sendAt().toString(), "segment", s.segment(),
                     "state", s.state()));
@@ -124,21 +132,6 @@ public final class ApiRoutes {
         web.exception(IllegalStateException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
         web.exception(io.javalin.http.BadRequestResponse.class, (e, ctx) -> error(ctx, 400, "the body must be JSON: " + e.getMessage()));
         web.exception(ApiInput.Problem.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-        // What Javalin or the catch-all answers itself (no such route, a body too large, an unexpected
-        // failure) is plain text; under /api it becomes the same {"error": ...} as everything else.
-        jsonForApi(web, 404, "no such API endpoint: see the README for /api/subscribers and /api/campaigns");
-        jsonForApi(web, 405, "this method is not allowed here");
-        jsonForApi(web, 413, "the request body is too large");
-        jsonForApi(web, 500, "the request failed on the server; its log has the details");
-    }
-
-    private static void jsonForApi(Javalin web, int status, String message) {
-        web.error(status, ctx -> {
-            String type = ctx.res().getContentType();
-            if (ctx.path().startsWith("/api/") && (type == null || !type.startsWith("application/json"))) {
-                error(ctx, status, status == 404 ? "no such API endpoint: " + ctx.method() + " " + ctx.path() : message);
-            }
-        });
     }
 
     /** RFC 7235: the scheme is case-insensitive ("bearer" as well as "Bearer"); "" when there is none. */
@@ -165,11 +158,6 @@ public final class ApiRoutes {
             ctx.status(status).contentType("text/plain; charset=utf-8").result(message);
         }
         ctx.skipRemainingHandlers();
-    }
-
-    private static String text(Map<?, ?> in, String key) {
-        Object v = in.get(key);
-        return v == null ? "" : v.toString();
     }
 
     private static Map<String, Object> json(Subscriber s) {

@@ -1,0 +1,185 @@
+package dev.tayori.web;
+
+import static dev.tayori.TestWorld.tokyo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tayori.Snapshot;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The REST API against what a script with a bug (or a stranger) sends: wrong types, misspelt
+ * fields, absurd instants and numbers, odd bodies and methods. Each is a 4xx in JSON naming what is
+ * wrong, and changes nothing: no row, no mail.
+ */
+class HostileApiTest {
+    @TempDir
+    Path dir;
+    WebWorld web;
+
+    @BeforeEach
+    void start() throws Exception {
+        web = new WebWorld(dir, tokyo(2026, 11, 23, 10, 0), false);
+    }
+
+    @AfterEach
+    void stop() {
+        web.close();
+    }
+
+    private HttpResponse<String> api(String method, String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(web.base + path))
+                .header("Authorization", "Bearer " + WebWorld.API_TOKEN)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            r.header("Content-Type", contentType);
+        }
+        return web.http.send(r.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> json(String method, String path, String body) throws Exception {
+        return api(method, path, "application/json", body);
+    }
+
+    /** A refusal: the status, JSON {"error": ...} containing {@code says}, and the world as it was. */
+    private void assertRefused(int status, String says, Snapshot before, HttpResponse<String> r) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.body());
+        assertTrue(r.body().startsWith("{\"error\":"), r.body());
+        assertTrue(r.body().contains(says), "expected '" + says + "' in " + r.body());
+        assertFalse(r.body().contains("Exception") || r.body().contains("at dev.tayori"), r.body());
+        assertEquals(before, Snapshot.of(web.world));
+    }
+
+    static Stream<Arguments> wrongSubscriberBodies() {
+        return Stream.of(
+                Arguments.of("{\"email\": 5}", "'email' must be a string, not a number"),
+                Arguments.of("{\"email\": [\"a@example.jp\"]}", "'email' must be a string, not an array"),
+                Arguments.of("{\"email\": {\"x\": 1}}", "'email' must be a string, not an object"),
+                Arguments.of("{\"email\": null}", "'email' is required"),
+                Arguments.of("{}", "'email' is required"),
+                Arguments.of("{\"email\": \"a@example.jp\", \"confirmed\": \"yes\"}", "'confirmed' must be true or false, not a string"),
+                Arguments.of("{\"email\": \"a@example.jp\", \"confirmed\": 1}", "'confirmed' must be true or false, not a number"),
+                Arguments.of("{\"email\": \"a@example.jp\", \"confirmd\": true}", "unknown field 'confirmd' (did you mean 'confirmed'?)"),
+                Arguments.of("{\"emial\": \"a@example.jp\"}", "unknown field 'emial' (did you mean 'email'?)"),
+                Arguments.of("{\"email\": \"a@example.jp\", \"consent-source\": \"x\"}", "did you mean 'consent_source'?"),
+                Arguments.of("{\"email\": \"a@example.jp\", \"name\": 12}", "'name' must be a string"),
+                Arguments.of("[{\"email\": \"a@example.jp\"}]", "must be a JSON object"),
+                Arguments.of("\"a@example.jp\"", "must be a JSON object"),
+                Arguments.of("null", "must be a JSON object"),
+                Arguments.of("42", "must be a JSON object"),
+                Arguments.of("{\"email\": \"a@example.jp\"", "not valid JSON"),
+                Arguments.of("{\"email\": \"a@example.jp\"} {}", "not valid JSON"),
+                Arguments.of("   ", "the body is empty"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrongSubscriberBodies")
+    void aWrongSubscriberBodyIsA400NamingTheField(String body, String says) throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        assertRefused(400, says, before, json("POST", "/api/subscribers", body));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31T23:59+09:00", "1970-01-01T00:00Z", "2101-01-01T09:00+09:00",
+            "-0001-01-01T00:00Z", "1999-12-31T23:59:59Z"})
+    void anInstantOutsideTheSaneYearsIsA400(String at) throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        assertRefused(400, "outside the years 2000 to 2100", before,
+                json("POST", "/api/campaigns/course-early-booking/schedule", "{\"at\": \"" + at + "\"}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"tomorrow\"", "\"2026-13-01T12:00+09:00\"", "\"2026-12-01T25:00\""})
+    void anAtThatIsNotADateIsA400(String at) throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        assertRefused(400, "'at'", before, json("POST", "/api/campaigns/course-early-booking/schedule", "{\"at\": " + at + "}"));
+    }
+
+    @Test
+    void anAtThatIsANumberOrMisspeltIsA400() throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        assertRefused(400, "'at' must be a string, not a number", before,
+                json("POST", "/api/campaigns/course-early-booking/schedule", "{\"at\": 1764558000}"));
+        assertRefused(400, "did you mean 'segment'?", before,
+                json("POST", "/api/campaigns/course-early-booking/schedule", "{\"at\": \"2026-12-01T12:00+09:00\", \"segmnt\": \"all\"}"));
+    }
+
+    @Test
+    void anAtWithoutOffsetIsReadInTheTimezoneSetting() throws Exception {
+        HttpResponse<String> r = json("POST", "/api/campaigns/course-early-booking/schedule", "{\"at\": \"2026-12-01T12:00\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"send_at\":\"2026-12-01T03:00:00Z\""), r.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=-1", "limit=0", "limit=abc", "limit=501", "after=9999999999999999999", "after=-5",
+            "after=1e3", "limit=%0d%0a"})
+    void aWrongPageParameterIsA400NamingIt(String query) throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        String name = query.substring(0, query.indexOf('='));
+        assertRefused(400, "'" + name + "' must be a whole number", before, json("GET", "/api/subscribers?" + query, null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"})
+    void aBodyThatIsNotDeclaredJsonIs415(String type) throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        assertRefused(415, "Content-Type: application/json", before,
+                api("POST", "/api/subscribers", type, "{\"email\": \"a@example.jp\"}"));
+    }
+
+    @Test
+    void aHugeBodyIs413InJson() throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        String huge = "{\"email\": \"a@example.jp\", \"name\": \"" + "あ".repeat(40_000) + "\"}";
+        assertRefused(413, "too large", before, json("POST", "/api/subscribers", huge));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/subscribers/a%0d%0aBcc:x@example.jp", "/api/subscribers/%00", "/api/subscribers/..%2f..%2fetc"})
+    void aPathWithAnEncodedAddressIsANotFoundInJson(String path) throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        HttpResponse<String> r = json("GET", path, null);
+        assertTrue(r.statusCode() == 404 || r.statusCode() == 400, r.statusCode() + " " + r.body());
+        assertEquals(before, Snapshot.of(web.world));
+        assertFalse(r.body().contains("\r\n"), r.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DELETE /api/subscribers", "PUT /api/campaigns", "PATCH /api/subscribers/a@example.jp"})
+    void aMethodNotAllowedIs405InJson(String request) throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        String[] parts = request.split(" ");
+        assertRefused(405, "not allowed", before, json(parts[0], parts[1], parts[0].equals("DELETE") ? null : "{}"));
+    }
+
+    @Test
+    void anUnknownEndpointIs404InJson() throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        assertRefused(404, "no such API endpoint: GET /api/nothing", before, json("GET", "/api/nothing", null));
+    }
+
+    @Test
+    void aPendingSignUpMailsTheConfirmationAtOnce() throws Exception {
+        HttpResponse<String> r = json("POST", "/api/subscribers", "{\"email\": \"api-pending@example.jp\"}");
+        assertEquals(201, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"confirmation_mail\":\"sent\""), r.body());
+        assertEquals(1, web.world.received().size(), "sent before the answer, not at the next run");
+        assertTrue(dev.tayori.MailParts.text(web.world.received().get(0)).contains("/confirm/"));
+    }
+}
