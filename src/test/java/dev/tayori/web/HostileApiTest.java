@@ -84,6 +84,8 @@ class HostileApiTest {
                 Arguments.of("42", "must be a JSON object"),
                 Arguments.of("{\"email\": \"a@example.jp\"", "not valid JSON"),
                 Arguments.of("{\"email\": \"a@example.jp\"} {}", "not valid JSON"),
+                Arguments.of("{\"email\": \"a@example.jp\", \"email\": \"b@example.jp\"}", "Duplicate field 'email'"),
+                Arguments.of("{\"email\": \"a@example.jp\", \"confirmed\": false, \"confirmed\": true}", "Duplicate field 'confirmed'"),
                 Arguments.of("   ", "the body is empty"));
     }
 

@@ -15,8 +15,14 @@ import java.util.Set;
  * a parser's exception that would reach the catch-all as a 500.
  */
 final class ApiInput {
-    /** Trailing tokens fail too: {@code {"a":1} x} is not "an object", whatever Jackson would let pass. */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Trailing tokens fail too: {@code {"a":1} x} is not "an object", whatever Jackson would let pass.
+     * A field given twice fails rather than letting the last one win: {"email": A, "email": B} must not
+     * sign up B while a log or a proxy that read the first one saw A.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** A request the API refuses, with the status to answer and the message for {"error": ...}. */
     static final class Problem extends RuntimeException {

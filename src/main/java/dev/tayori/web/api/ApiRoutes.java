@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import dev.tayori.config.Instants;
+import dev.tayori.delivery.MailComposer;
 import dev.tayori.delivery.SendReport;
 
 /**
@@ -76,10 +77,11 @@ public final class ApiRoutes {
                             "api " + ctx.ip(), ctx.userAgent(), null), Duration.ofMinutes(10));
             // the confirmation mail goes now, as from the web form; if the SMTP server refuses, the
             // next scheduled run retries, and the answer says which happened
-            SendReport sent = app.dueWork().sendOnly(now);
+            SendReport sent = app.dueWork().sendOnly(app.clock().instant());
             Map<String, Object> body = json(app.subscribers().byId(signUp.subscriber().id()).orElseThrow());
             body.put("confirmation_mail", signUp.confirmation().isEmpty() ? "not sent (one was sent recently)"
-                    : sent.problem() == null ? "sent" : "queued: " + sent.problem());
+                    : sent.problem() != null ? "queued: " + sent.problem()
+                    : sent.of(MailComposer.CONFIRMATION).sent > 0 ? "sent" : "queued for the next run");
             ctx.status(signUp.created() ? 201 : 200).json(body);
         });
         web.post("/api/subscribers/{email}/unsubscribe", ctx -> ctx.json(json(
