@@ -3,6 +3,9 @@ package dev.tayori;
 import dev.tayori.announcement.AnnouncementMail;
 import dev.tayori.announcement.AnnouncementPlanner;
 import dev.tayori.announcement.Announcements;
+import dev.tayori.authoring.Authoring;
+import dev.tayori.authoring.LiveMail;
+import dev.tayori.authoring.StoredAnnouncements;
 import dev.tayori.campaign.CampaignControl;
 import dev.tayori.campaign.CampaignStateDao;
 import dev.tayori.campaign.Campaigns;
@@ -46,18 +49,23 @@ public final class App {
     private final CampaignControl control;
     private final MailComposer composer;
     private final IssuePlanner issuePlanner;
+    private final Authoring authoring;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.templates = new Templates(settings.templatesDir());
-        this.campaigns = Campaigns.load(settings.campaignsDir(), templates);
+        Campaigns files = Campaigns.load(settings.campaignsDir(), templates);
         this.jdbi = Database.open(settings.databaseUrl()).jdbi();
+        StoredAnnouncements stored = new StoredAnnouncements(jdbi);
+        this.campaigns = files.with(stored);
+        this.authoring = new Authoring(jdbi, campaigns, templates, settings.sender(), settings.baseUrl(), clock, stored);
+        LiveMail live = authoring.liveMail();
         String domain = settings.sender().domain();
         this.subscribers = new Subscribers(jdbi, clock, settings.timezone(), new DeliveryHooks(campaigns, domain));
         this.enrollments = new Enrollments(jdbi);
-        MailComposer composer = new MailComposer(jdbi, campaigns, templates, settings.sender(), settings.baseUrl(),
-                List.of(new IssueMail(jdbi, templates), new AnnouncementMail(templates)));
+        MailComposer composer = new MailComposer(jdbi, campaigns, templates, live, settings.sender(), settings.baseUrl(),
+                List.of(new IssueMail(jdbi, templates, live), new AnnouncementMail(templates, live)));
         SendThrottle throttle = new SendThrottle(settings.smtp().ratePerSecond(), RateSpec.parse(settings.smtp().window()),
                 RateSpec.parseDomains(settings.smtp().domainLimits()), Clock.systemUTC());
         Outbox outbox = new Outbox(jdbi, composer, subscribers, () -> new SmtpConnection(settings.smtp()), throttle,
@@ -137,6 +145,11 @@ public final class App {
 
     public Announcements announcements() {
         return announcements;
+    }
+
+    /** Mail written in the browser: drafts, revisions, previews, browser-made announcements. */
+    public Authoring authoring() {
+        return authoring;
     }
 
     public DueWork dueWork() {

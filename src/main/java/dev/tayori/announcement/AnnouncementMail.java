@@ -1,5 +1,6 @@
 package dev.tayori.announcement;
 
+import dev.tayori.authoring.LiveMail;
 import dev.tayori.campaign.Announcement;
 import dev.tayori.campaign.Campaign;
 import dev.tayori.delivery.CampaignMail;
@@ -14,9 +15,11 @@ import java.util.Optional;
 /** Renders an announcement for one subscriber. */
 public final class AnnouncementMail implements CampaignMail {
     private final Templates templates;
+    private final LiveMail live;
 
-    public AnnouncementMail(Templates templates) {
+    public AnnouncementMail(Templates templates, LiveMail live) {
         this.templates = templates;
+        this.live = live;
     }
 
     @Override
@@ -32,6 +35,11 @@ public final class AnnouncementMail implements CampaignMail {
     @Override
     public RenderedMail render(Campaign campaign, Delivery delivery, Map<String, Object> model) {
         Announcement announcement = (Announcement) campaign;
+        // Written or edited in the browser: its live revision (a browser-made one has nothing else).
+        var authored = live.render(announcement, 0, model);
+        if (authored.isPresent() || announcement.template() == null) {
+            return authored.orElseThrow(() -> new IllegalStateException(announcement.id() + " has no live words"));
+        }
         String subject = templates.renderInline(announcement.file() + " (subject)", announcement.subject(), model).strip();
         model.put("subject", subject);
         return templates.renderMail(subject, announcement.template(), model);

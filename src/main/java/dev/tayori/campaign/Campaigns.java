@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -15,10 +16,22 @@ import java.util.stream.Collectors;
  */
 public final class Campaigns {
     private final Map<String, Campaign> byId;
+    /** Announcements written in the browser (authoring/), which have no file; listed after the files. */
+    private final Supplier<List<Announcement>> stored;
 
-    private Campaigns(List<Campaign> campaigns) {
+    private Campaigns(List<Campaign> campaigns, Supplier<List<Announcement>> stored) {
         this.byId = new LinkedHashMap<>();
         campaigns.forEach(c -> byId.put(c.id(), c));
+        this.stored = stored;
+    }
+
+    /**
+     * These campaigns and the announcements {@code stored} supplies (made in the browser, kept in the
+     * database), so planners, scheduler, listings, admin and API see both alike. A file wins over a
+     * stored announcement of the same id (creating one with a file's id is refused anyway).
+     */
+    public Campaigns with(Supplier<List<Announcement>> stored) {
+        return new Campaigns(List.copyOf(byId.values()), stored);
     }
 
     /** Loads and checks everything; throws with every problem found. */
@@ -31,20 +44,26 @@ public final class Campaigns {
         if (!problems.isEmpty()) {
             throw new CampaignFileException(problems);
         }
-        return new Campaigns(campaigns);
+        return new Campaigns(campaigns, List::of);
     }
 
     public List<Campaign> all() {
-        return List.copyOf(byId.values());
+        List<Campaign> all = new ArrayList<>(byId.values());
+        stored.get().stream().filter(a -> !byId.containsKey(a.id())).forEach(all::add);
+        return List.copyOf(all);
     }
 
     public Optional<Campaign> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+        Campaign file = byId.get(id);
+        if (file != null) {
+            return Optional.of(file);
+        }
+        return stored.get().stream().filter(a -> a.id().equals(id)).map(Campaign.class::cast).findFirst();
     }
 
     public Campaign get(String id) {
         return find(id).orElseThrow(() -> new IllegalArgumentException("there is no campaign '" + id
-                + "'; campaigns: " + byId.keySet().stream().collect(Collectors.joining(", "))));
+                + "'; campaigns: " + all().stream().map(Campaign::id).collect(Collectors.joining(", "))));
     }
 
     public List<Sequence> sequences() {
@@ -56,7 +75,7 @@ public final class Campaigns {
     }
 
     public List<Announcement> announcements() {
-        return byId.values().stream().filter(Announcement.class::isInstance).map(Announcement.class::cast).toList();
+        return all().stream().filter(Announcement.class::isInstance).map(Announcement.class::cast).toList();
     }
 
     /** The sequence a new subscriber joins on confirming: the one named workbook, else the first. */

@@ -1,5 +1,6 @@
 package dev.tayori.delivery;
 
+import dev.tayori.authoring.LiveMail;
 import dev.tayori.campaign.Campaign;
 import dev.tayori.campaign.Campaigns;
 import dev.tayori.campaign.Sequence;
@@ -28,13 +29,15 @@ public final class MailComposer {
     private final Jdbi jdbi;
     private final Campaigns campaigns;
     private final Templates templates;
+    private final LiveMail live;
     private final Sender sender;
     private final String baseUrl;
 
     private final Map<String, CampaignMail> byKind;
 
-    public MailComposer(Jdbi jdbi, Campaigns campaigns, Templates templates, Sender sender, String baseUrl,
+    public MailComposer(Jdbi jdbi, Campaigns campaigns, Templates templates, LiveMail live, Sender sender, String baseUrl,
             List<CampaignMail> kinds) {
+        this.live = live;
         this.byKind = kinds.stream().collect(java.util.stream.Collectors.toMap(CampaignMail::kind, k -> k));
         this.jdbi = jdbi;
         this.campaigns = campaigns;
@@ -94,7 +97,9 @@ public final class MailComposer {
             Map<String, Object> model = MailModel.of(sender, subscriber.name(), subscriber.email(), unsubscribeUrl,
                     baseUrl, step.subject());
             model.put("step", Map.of("number", step.number(), "total", sequence.size()));
-            RenderedMail mail = templates.renderMail(step.subject(), step.template(), model);
+            // the lesson's live browser revision if it has one, else its file's template
+            RenderedMail mail = live.render(sequence, step.number(), model)
+                    .orElseGet(() -> templates.renderMail(step.subject(), step.template(), model));
             return outgoing(delivery, subscriber, mail, listId(campaign.id()), unsubscribeUrl);
         }
         CampaignMail kind = byKind.get(campaign.kind());

@@ -1,5 +1,6 @@
 package dev.tayori.newsletter;
 
+import dev.tayori.authoring.LiveMail;
 import dev.tayori.campaign.Campaign;
 import dev.tayori.campaign.Newsletter;
 import dev.tayori.delivery.CampaignMail;
@@ -20,12 +21,14 @@ public final class IssueMail implements CampaignMail {
 
     private final Jdbi jdbi;
     private final Templates templates;
+    private final LiveMail live;
     /** Issues being sent right now; every recipient of an issue shares its articles. */
     private final Map<String, Map<String, Object>> issueModels = new ConcurrentHashMap<>();
 
-    public IssueMail(Jdbi jdbi, Templates templates) {
+    public IssueMail(Jdbi jdbi, Templates templates, LiveMail live) {
         this.jdbi = jdbi;
         this.templates = templates;
+        this.live = live;
     }
 
     @Override
@@ -43,6 +46,11 @@ public final class IssueMail implements CampaignMail {
     public RenderedMail render(Campaign campaign, Delivery delivery, Map<String, Object> model) {
         Newsletter newsletter = (Newsletter) campaign;
         model.put("issue", issueModel(newsletter, Integer.parseInt(delivery.itemKey().substring("issue:".length()))));
+        // The newsletter's own words from the browser, around the excerpts, when they were published there.
+        var authored = live.render(newsletter, 0, model);
+        if (authored.isPresent()) {
+            return authored.get();
+        }
         String subject = templates.renderInline(newsletter.file() + " (subject)", newsletter.subject(), model).strip();
         model.put("subject", subject);
         return templates.renderMail(subject, newsletter.template(), model);

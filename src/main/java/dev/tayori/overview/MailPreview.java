@@ -2,6 +2,8 @@ package dev.tayori.overview;
 
 import dev.tayori.config.Formats;
 import dev.tayori.App;
+import dev.tayori.authoring.LiveMail;
+import dev.tayori.authoring.MailSource;
 import dev.tayori.campaign.Announcement;
 import dev.tayori.campaign.Campaign;
 import dev.tayori.campaign.Newsletter;
@@ -48,7 +50,18 @@ public final class MailPreview {
     }
 
     public static Preview render(App app, Campaign campaign, int stepNumber, Instant at, String name, String email) {
+        return render(app, campaign, stepNumber, at, name, email, null);
+    }
+
+    /**
+     * As {@link #render(App, Campaign, int, Instant, String, String)}, with {@code words} (unsaved or
+     * saved words from the editor, or null) in place of the mail's live words: the editor's preview and
+     * "test copy of the draft" then show exactly what publishing would send.
+     */
+    public static Preview render(App app, Campaign campaign, int stepNumber, Instant at, String name, String email,
+            MailSource words) {
         var settings = app.settings();
+        LiveMail live = app.authoring().liveMail();
         Map<String, Object> model = MailModel.of(settings.sender(), name, email,
                 settings.baseUrl() + "/unsubscribe/PREVIEW", settings.baseUrl(), "");
         var templates = app.templates();
@@ -60,7 +73,8 @@ public final class MailPreview {
             Step step = sequence.step(stepNumber);
             model.put("subject", step.subject());
             model.put("step", Map.of("number", step.number(), "total", sequence.size()));
-            return new Preview(templates.renderMail(step.subject(), step.template(), model), notes);
+            return new Preview(authored(live, campaign, step.number(), model, words)
+                    .orElseGet(() -> templates.renderMail(step.subject(), step.template(), model)), notes);
         }
         if (campaign instanceof Newsletter newsletter) {
             Instant slot = newsletter.nextSlotAfter(at.minusMillis(1));
@@ -78,16 +92,32 @@ public final class MailPreview {
             notes.add(0, "issue at " + IssueModel.japaneseDate(slot, newsletter.zone()) + " "
                     + newsletter.sendAt() + " " + newsletter.zone());
             model.put("issue", IssueModel.of(newsletter, nextNumber(app, newsletter), slot, featured));
+            var authored = authored(live, campaign, 0, model, words);
+            if (authored.isPresent()) {
+                return new Preview(authored.get(), notes);
+            }
             String subject = templates.renderInline(newsletter.file() + " (subject)", newsletter.subject(), model).strip();
             model.put("subject", subject);
             return new Preview(templates.renderMail(subject, newsletter.template(), model), notes);
         }
         if (campaign instanceof Announcement announcement) {
+            var authored = authored(live, campaign, 0, model, words);
+            if (authored.isPresent() || announcement.template() == null) {
+                return new Preview(authored.orElseThrow(() -> new IllegalArgumentException(
+                        announcement.id() + " has no live words")), notes);
+            }
             String subject = templates.renderInline(announcement.file() + " (subject)", announcement.subject(), model).strip();
             model.put("subject", subject);
             return new Preview(templates.renderMail(subject, announcement.template(), model), notes);
         }
         throw new IllegalArgumentException("cannot preview a " + campaign.kind());
+    }
+
+    /** The draft rendered, else the live browser revision, else empty (the file's template is live). */
+    private static java.util.Optional<RenderedMail> authored(LiveMail live, Campaign campaign, int step,
+            Map<String, Object> model, MailSource draft) {
+        return draft != null ? java.util.Optional.of(live.renderSource(campaign, draft, model))
+                : live.render(campaign, step, model);
     }
 
     private static int nextNumber(App app, Newsletter newsletter) {

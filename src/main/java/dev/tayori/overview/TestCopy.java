@@ -1,6 +1,7 @@
 package dev.tayori.overview;
 
 import dev.tayori.App;
+import dev.tayori.authoring.MailSource;
 import dev.tayori.campaign.Campaign;
 import dev.tayori.mail.MessageBuilder;
 import dev.tayori.mail.OutgoingMail;
@@ -25,8 +26,14 @@ public final class TestCopy {
      * to {@code address}. Throws MailPreview.NothingToSend when that issue would be skipped.
      */
     public static void send(App app, Campaign campaign, int step, Instant at, String address) throws SmtpFailure {
+        send(app, campaign, step, at, address, null);
+    }
+
+    /** A test copy of {@code draft} (the editor's words, saved or not; null: the live mail) as step {@code step}. */
+    public static void send(App app, Campaign campaign, int step, Instant at, String address, MailSource draft)
+            throws SmtpFailure {
         var settings = app.settings();
-        MailPreview.Preview preview = MailPreview.render(app, campaign, step, at, "", address);
+        MailPreview.Preview preview = MailPreview.render(app, campaign, step, at, "", address, draft);
         OutgoingMail mail = new OutgoingMail(settings.sender(), address, "", "[テスト] " + preview.mail().subject(),
                 preview.mail().html(), preview.mail().text(),
                 "<test-" + UUID.randomUUID() + "@" + settings.sender().domain() + ">", null, null);

@@ -1,0 +1,2 @@
+SELECT campaign_id, step, revision, kind, subject, preheader, body, note, published_at, restored_from
+FROM authored_revisions WHERE campaign_id = :campaignId AND step = :step AND revision = :revision
