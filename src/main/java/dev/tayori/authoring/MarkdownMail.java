@@ -140,7 +140,12 @@ final class MarkdownMail {
         }
 
         private void problem(Node node, Reason reason, String detail) {
-            problems.add(AuthoringProblem.of(Field.BODY, line(node), reason, detail));
+            int line = line(node);
+            AuthoringProblem last = problems.isEmpty() ? null : problems.get(problems.size() - 1);
+            if (last != null && last.line() == line && last.reason() == reason && reason == Reason.RAW_HTML) {
+                return; // <b>…</b> on one line is one mistake to fix, not two
+            }
+            problems.add(AuthoringProblem.of(Field.BODY, line, reason, detail));
         }
 
         @Override
