@@ -202,6 +202,16 @@ class HostileTemplatesTest {
     }
 
     @Test
+    void templatesThatImportEachOtherAreCheckedOnceAndLoad() {
+        folders.write(folders.templates.resolve("campaigns/workbook/loop.ftlh"),
+                "<#import \"/campaigns/workbook/lesson-3.ftlh\" as lesson>\n");
+        folders.write(folders.templates.resolve("campaigns/workbook/lesson-3.ftlh"), lesson("mail.ftlh",
+                "<#if false><#import \"loop.ftlh\" as loop></#if>"));
+        CliResult result = folders.validate();
+        assertEquals(0, result.exitCode(), result.err());
+    }
+
+    @Test
     void aMailThatTalksAboutNewInItsTextIsFine() {
         folders.write(folders.templates.resolve("campaigns/workbook/lesson-3.ftlh"), lesson("mail.ftlh",
                 "<p>What's ?new, ?api and ?eval: words in a mail are only words.</p><#-- ?new in a comment -->"));
