@@ -14,7 +14,7 @@ final class AnnouncementFile {
     static Announcement parse(String id, Path file, YamlMap map) {
         map.allowOnly(KEYS);
         String subject = map.required("subject", "\"【先行案内】12月のオンライン講座\"");
-        String template = map.required("template", "campaigns/" + id + "/mail");
+        String template = map.templateName("template", "campaigns/" + id + "/mail");
         String segment = map.text("segment").orElse("all");
         String problem = Segments.problem(segment);
         if (problem != null) {

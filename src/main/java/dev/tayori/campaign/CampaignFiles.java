@@ -1,17 +1,12 @@
 package dev.tayori.campaign;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads every campaigns/*.yaml file; one broken file is reported with all the others' problems. */
@@ -47,20 +42,12 @@ public final class CampaignFiles {
                     + "' is the campaign id: use lower-case letters, digits and dashes, like spring-course.yaml"));
             return Optional.empty();
         }
-        Node root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new LoaderOptions()).compose(reader);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            problems.add(CampaignProblem.at(file, line, "not valid YAML: " + e.getProblem()
-                    + " (check the indentation and that text with ':' or '#' is in quotes)"));
-            return Optional.empty();
-        } catch (IOException e) {
-            problems.add(CampaignProblem.at(file, 0, "cannot read the file: " + e.getMessage()));
+        Optional<Node> root = CampaignText.read(file, problems).flatMap(text -> CampaignYaml.parse(file, text, problems));
+        if (root.isEmpty()) {
             return Optional.empty();
         }
         int before = problems.size();
-        Optional<YamlMap> map = YamlMap.of(file, root, problems, "a campaign file");
+        Optional<YamlMap> map = YamlMap.of(file, root.get(), problems, "a campaign file");
         if (map.isEmpty()) {
             return Optional.empty();
         }

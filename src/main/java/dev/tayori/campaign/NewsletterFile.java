@@ -58,7 +58,7 @@ final class NewsletterFile {
             }
         }
         String subject = map.required("subject", "\"こころの便り 第${issue.number}号\"");
-        String template = map.required("template", "campaigns/" + id + "/issue");
+        String template = map.templateName("template", "campaigns/" + id + "/issue");
         int perIssue = map.number("articles-per-issue", 3, 1, 20);
         int excerptLength = map.number("excerpt-length", 150, 40, 2000);
         boolean reread = true;

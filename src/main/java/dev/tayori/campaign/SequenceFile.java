@@ -35,7 +35,7 @@ final class SequenceFile {
         for (YamlMap item : map.list("steps")) {
             item.allowOnly(STEP_KEYS);
             String subject = item.required("subject", "\"【1日目】いまの気持ちに名前をつける\"");
-            String template = item.required("template", "campaigns/" + id + "/lesson-" + (steps.size() + 1));
+            String template = item.templateName("template", "campaigns/" + id + "/lesson-" + (steps.size() + 1));
             if (subject != null && subject.length() > SUBJECT_LIMIT) {
                 item.problem(item.lineOf("subject"), "the subject is longer than " + SUBJECT_LIMIT + " characters");
             }

@@ -99,10 +99,35 @@ final class TemplateChecks {
                 SAMPLE_UNSUBSCRIBE, "https://example.invalid", "");
         model.putAll(extra);
         try {
-            templates.renderInline(campaign.file() + ":" + line, subject, model);
+            String rendered = templates.renderInline(campaign.file() + ":" + line, subject, model).strip();
+            String problem = renderedSubjectProblem(rendered);
+            if (problem != null) {
+                problems.add(CampaignProblem.at(campaign.file(), line, "the subject " + problem));
+            }
         } catch (TemplateProblem e) {
             problems.add(CampaignProblem.at(campaign.file(), line, "the subject: " + e.getMessage()));
         }
+    }
+
+    /**
+     * What the subject line would break once rendered: it goes into a mail header, where a line break
+     * or control character makes every send fail, and an empty one reaches readers as "(no subject)".
+     */
+    static String renderedSubjectProblem(String rendered) {
+        if (rendered.isEmpty()) {
+            return "comes out empty; write the words readers see, like \"こころの便り 第${issue.number}号\"";
+        }
+        for (int i = 0; i < rendered.length(); i++) {
+            char c = rendered.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
+                return String.format("comes out with a line break or control character (U+%04X) in it; a subject is one"
+                        + " line of text, and every send of this one would fail", (int) c);
+            }
+        }
+        if (rendered.length() > SequenceFile.SUBJECT_LIMIT) {
+            return "comes out longer than " + SequenceFile.SUBJECT_LIMIT + " characters";
+        }
+        return null;
     }
 
     void checkMail(Campaign campaign, String template, int line, List<CampaignProblem> problems,

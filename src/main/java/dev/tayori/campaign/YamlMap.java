@@ -1,6 +1,7 @@
 package dev.tayori.campaign;
 
 import dev.tayori.config.Suggestions;
+import dev.tayori.render.TemplatePath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,11 +32,20 @@ final class YamlMap {
         this.problems = problems;
         for (NodeTuple tuple : node.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key) {
-                entries.put(key.getValue(), tuple);
+                NodeTuple first = entries.putIfAbsent(key.getValue(), tuple);
+                if (first != null) {
+                    problem(lineOf(key), twice(key.getValue(), first));
+                }
             } else {
                 problem(lineOf(tuple.getKeyNode()), "a key must be plain text");
             }
         }
+    }
+
+    /** YAML would let the second of two equal keys win without a word; the operator edited one of them. */
+    private static String twice(String key, NodeTuple first) {
+        return "'" + key + "' is given twice (first on line " + lineOf(first.getKeyNode())
+                + "); only one can count: delete the one you did not mean";
     }
 
     static Optional<YamlMap> of(Path file, Node node, List<CampaignProblem> problems, String what) {
@@ -75,7 +85,7 @@ final class YamlMap {
             return Optional.empty();
         }
         if (tuple.getValueNode() instanceof ScalarNode scalar) {
-            return Optional.of(scalar.getValue().strip());
+            return oneLine(key, scalar);
         }
         problem(lineOf(tuple.getKeyNode()), "'" + key + "' must be a single value");
         return Optional.empty();
@@ -91,6 +101,17 @@ final class YamlMap {
             problem(lineOf(key), "'" + key + "' is empty; for example: " + key + ": " + example);
         }
         return value.filter(v -> !v.isEmpty()).orElse(null);
+    }
+
+    /** A template: key, a name inside templates/ ({@link TemplatePath#problem}). */
+    String templateName(String key, String example) {
+        String name = required(key, example);
+        String problem = name == null ? null : TemplatePath.problem(name);
+        if (problem != null) {
+            problem(lineOf(key), "'" + key + "': " + problem);
+            return null;
+        }
+        return name;
     }
 
     List<YamlMap> list(String key) {
@@ -141,7 +162,7 @@ final class YamlMap {
         }
         for (Node item : sequence.getValue()) {
             if (item instanceof ScalarNode scalar) {
-                items.add(scalar.getValue().strip());
+                oneLine(key, scalar).ifPresent(items::add);
             } else {
                 problem(lineOf(item), "each item of '" + key + "' must be a single value");
             }
@@ -162,12 +183,35 @@ final class YamlMap {
         }
         for (NodeTuple entry : mapping.getValue()) {
             if (entry.getKeyNode() instanceof ScalarNode k && entry.getValueNode() instanceof ScalarNode v) {
-                values.put(k.getValue(), v.getValue());
+                if (values.containsKey(k.getValue())) {
+                    problem(lineOf(k), "'" + k.getValue() + "' is given twice in '" + key + "'; only one can count:"
+                            + " delete the one you did not mean");
+                }
+                oneLine(key + "." + k.getValue(), v).ifPresent(value -> values.put(k.getValue(), value));
             } else {
                 problem(lineOf(entry.getKeyNode()), "each entry of '" + key + "' must be name: value");
             }
         }
         return values;
+    }
+
+    /**
+     * A value as one line of text. A line break or control character (written as "\n" in quotes, or a
+     * block with |) would end up in a mail header, where every send of it fails; it is refused here.
+     */
+    private Optional<String> oneLine(String key, ScalarNode scalar) {
+        String value = scalar.getValue().strip();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
+                String what = c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+                        ? "a line break" : c == '\t' ? "a tab" : "a control character";
+                problem(lineOf(scalar), String.format("'%s' has %s in it (U+%04X): write it as one line of plain text",
+                        key, what, (int) c));
+                return Optional.empty();
+            }
+        }
+        return Optional.of(value);
     }
 
     boolean has(String key) {

@@ -19,6 +19,24 @@ public class TemplateProblem extends RuntimeException {
         return line;
     }
 
+    /** A template FreeMarker cannot parse, at the line it stopped. */
+    static TemplateProblem ofSyntax(freemarker.core.ParseException e, String file) {
+        return new TemplateProblem(file, e.getLineNumber(), oneLine(e.getEditorMessage()), e);
+    }
+
+    /** FreeMarker's message up to its tips, on one line: what is wrong, not how FreeMarker got there. */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "template error";
+        }
+        String text = message.strip();
+        int tips = text.indexOf("\n----");
+        if (tips >= 0) {
+            text = text.substring(0, tips);
+        }
+        return text.replaceAll("\\s*\\n\\s*", " ").strip();
+    }
+
     /** file:line: message, the way compilers say it. */
     public String located() {
         return file + (line > 0 ? ":" + line : "") + ": " + getMessage();

@@ -1,10 +1,8 @@
 package dev.tayori.render;
 
 import freemarker.core.ParseException;
-import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -21,35 +19,23 @@ public final class Templates {
     public static final String TEXT = ".txt.ftl";
 
     private final Path dir;
-    private final Configuration freemarker;
+    private final SandboxedFreemarker freemarker;
     private final java.util.Map<String, Template> inline = new java.util.concurrent.ConcurrentHashMap<>();
     private final Stencils stencils = new Stencils(this);
 
     public Templates(Path dir) {
         this.dir = dir;
-        this.freemarker = new Configuration(Configuration.VERSION_2_3_34);
-        try {
-            freemarker.setDirectoryForTemplateLoading(dir.toFile());
-        } catch (IOException e) {
-            throw new TemplateProblem(dir.toString(), 0, "the templates folder cannot be read: " + e.getMessage(), e);
-        }
-        freemarker.setDefaultEncoding("UTF-8");
-        freemarker.setOutputEncoding("UTF-8");
-        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        freemarker.setLogTemplateExceptions(false);
-        freemarker.setWrapUncheckedExceptions(true);
-        freemarker.setFallbackOnNullLoopVariable(false);
-        // Templates are not localised by file name (lesson-1_ja_JP.ftlh); without this every render
-        // and every import of the layout looked for such variants first.
-        freemarker.setLocalizedLookup(false);
+        this.freemarker = new SandboxedFreemarker(dir);
     }
 
     public Path dir() {
         return dir;
     }
 
+    /** Whether the template file exists inside the templates folder (a name backing out of it never does). */
     public boolean exists(String name) {
-        return Files.isRegularFile(dir.resolve(name));
+        String inside = TemplatePath.normalise(name);
+        return inside != null && !name.startsWith("/") && Files.isRegularFile(dir.resolve(inside));
     }
 
     /**
@@ -77,6 +63,9 @@ public final class Templates {
         try {
             template.process(model, out);
         } catch (TemplateException e) {
+            if (e.getCause() instanceof TemplateProblem refused) {
+                throw refused; // a template imported while rendering was refused: say where, not who imported it
+            }
             throw new TemplateProblem(location(e.getTemplateSourceName(), file), lineOf(e.getLineNumber()),
                     firstLine(e.getMessageWithoutStackTop()), e);
         } catch (IOException e) {
@@ -101,6 +90,7 @@ public final class Templates {
                     inline.clear();
                 }
                 template = new Template(where, new java.io.StringReader(source), freemarker);
+                freemarker.refuseForbidden(template, where);
                 inline.put(where + "\u0000" + source, template);
             }
             StringWriter out = new StringWriter();
@@ -108,7 +98,12 @@ public final class Templates {
             return out.toString();
         } catch (ParseException e) {
             throw new TemplateProblem(where, 0, firstLine(e.getEditorMessage()), e);
+        } catch (TemplateProblem e) {
+            throw e.file().equals(where) ? e : new TemplateProblem(where, 0, e.located(), e);
         } catch (TemplateException e) {
+            if (e.getCause() instanceof TemplateProblem refused) {
+                throw new TemplateProblem(where, 0, refused.located(), refused);
+            }
             throw new TemplateProblem(where, 0, firstLine(e.getMessageWithoutStackTop()), e);
         } catch (IOException e) {
             throw new TemplateProblem(where, 0, e.getMessage(), e);
@@ -139,8 +134,10 @@ public final class Templates {
         } catch (TemplateNotFoundException e) {
             throw new TemplateProblem(path(file), 0, "template not found", e);
         } catch (ParseException e) {
-            throw new TemplateProblem(location(e.getTemplateName(), file), e.getLineNumber(),
-                    firstLine(e.getEditorMessage()), e);
+            throw TemplateProblem.ofSyntax(e, location(e.getTemplateName(), file));
+        } catch (freemarker.template.MalformedTemplateNameException e) {
+            throw new TemplateProblem(path(file), 0, "not a template name inside the templates folder: "
+                    + e.getMalformednessDescription(), e);
         } catch (IOException e) {
             throw new TemplateProblem(path(file), 0, "cannot read the template: " + e.getMessage(), e);
         }
@@ -151,23 +148,14 @@ public final class Templates {
     }
 
     private String path(String name) {
-        return dir.resolve(name.startsWith("/") ? name.substring(1) : name).toString();
+        return freemarker.path(name);
     }
 
     private static int lineOf(Integer line) {
         return line == null ? 0 : line;
     }
 
-    /** FreeMarker's message up to its tips, on one line: what is wrong, not how FreeMarker got there. */
     private static String firstLine(String message) {
-        if (message == null) {
-            return "template error";
-        }
-        String text = message.strip();
-        int tips = text.indexOf("\n----");
-        if (tips >= 0) {
-            text = text.substring(0, tips);
-        }
-        return text.replaceAll("\\s*\\n\\s*", " ").strip();
+        return TemplateProblem.oneLine(message);
     }
 }
