@@ -38,6 +38,15 @@ public interface ScheduleDao {
     @SqlQuery
     Long lastIdOfBatch(@Bind("afterId") long afterId, @Bind("batch") int batch);
 
+    @SqlQuery
+    int countReaders(@Define("segment") String segmentCondition, @Bind("tag") String tag,
+            @Bind("before") Instant before, @Bind("sequenceId") String sequenceId);
+
+    @SqlQuery
+    @org.jdbi.v3.sqlobject.config.KeyColumn("tag")
+    @org.jdbi.v3.sqlobject.config.ValueColumn("n")
+    java.util.Map<String, Integer> readersPerTag();
+
     @SqlUpdate
     int planDeliveries(@Define("segment") String segmentCondition, @Bind("campaignId") String campaignId,
             @Bind("at") Instant at, @Bind("dueAt") Instant dueAt, @Bind("idPrefix") String idPrefix,

@@ -2,30 +2,49 @@ package dev.tayori.campaign;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
 
 /** The names of the built-in segments, and what is wrong with a name that is not one. */
 public final class Segments {
     public static final String VALID = "all, workbook-finished, workbook-in-progress, confirmed-before:YYYY-MM-DD, tag:NAME";
+    /** The segments that take no parameter, in the order the operator sees them. */
+    public static final List<String> FIXED = List.of("all", "workbook-finished", "workbook-in-progress");
+    public static final String CONFIRMED_BEFORE = "confirmed-before:";
+    public static final String TAG = "tag:";
+
+    /** Why a name is not a segment; each edge chooses its own words for it. */
+    public enum Problem { UNKNOWN, BAD_DATE }
 
     private Segments() {
     }
 
-    /** Null when {@code name} is a valid segment, else the reason with the list of valid ones. */
-    public static String problem(String name) {
-        if (name.equals("all") || name.equals("workbook-finished") || name.equals("workbook-in-progress")) {
-            return null;
+    /** Empty when {@code name} is a valid segment. */
+    public static Optional<Problem> check(String name) {
+        if (FIXED.contains(name)) {
+            return Optional.empty();
         }
-        if (name.startsWith("confirmed-before:")) {
+        if (name.startsWith(CONFIRMED_BEFORE)) {
             try {
-                LocalDate.parse(name.substring("confirmed-before:".length()));
-                return null;
+                LocalDate.parse(name.substring(CONFIRMED_BEFORE.length()));
+                return Optional.empty();
             } catch (DateTimeParseException e) {
-                return "segment '" + name + "': the date must be written like confirmed-before:2026-11-01";
+                return Optional.of(Problem.BAD_DATE);
             }
         }
-        if (name.startsWith("tag:") && name.length() > 4 && name.substring(4).matches("[\\p{L}\\p{N}_.-]{1,50}")) {
-            return null;
-        }
-        return "unknown segment '" + name + "'; valid segments: " + VALID;
+        return isTagName(name.startsWith(TAG) ? name.substring(TAG.length()) : null)
+                ? Optional.empty() : Optional.of(Problem.UNKNOWN);
+    }
+
+    /** Whether a tag can be named in a segment (tag:NAME): letters, digits, _ . - and at most 50 of them. */
+    public static boolean isTagName(String tag) {
+        return tag != null && tag.matches("[\\p{L}\\p{N}_.-]{1,50}");
+    }
+
+    /** Null when {@code name} is a valid segment, else the reason with the list of valid ones (English, for files, CLI and API). */
+    public static String problem(String name) {
+        return check(name).map(p -> p == Problem.BAD_DATE
+                ? "segment '" + name + "': the date must be written like confirmed-before:2026-11-01"
+                : "unknown segment '" + name + "'; valid segments: " + VALID).orElse(null);
     }
 }

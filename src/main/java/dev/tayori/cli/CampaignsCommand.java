@@ -167,7 +167,9 @@ final class CampaignsCommand {
     @Command(name = "schedule",
             description = {"Schedule an announcement to go out at an instant.",
                     "It goes out at the first run at or after that instant, within its catch-up window (12 hours by "
-                            + "default; later, it is skipped and the skip recorded). Scheduling again before then moves "
+                            + "default; later, it is skipped and the skip recorded). An instant in the past is taken, "
+                            + "with a warning: it goes out at the next run (the admin pages and the API refuse one). "
+                            + "Scheduling again before then moves "
                             + "it; once sent, it stays sent: an announcement goes to each subscriber once.",
                     "",
                     "Segments for --segment:",
@@ -186,6 +188,13 @@ final class CampaignsCommand {
         Schedule s;
         try {
             s = app.announcements().schedule(id, at, segment);
+            if (at.isBefore(context.clock().instant())) {
+                // taken, as scripts and tests run due work for a given instant; but said, since it goes out at the next run
+                context.err().println("warning: " + Formats.local(at, zone(app)) + " is in the past (it is now "
+                        + Formats.local(context.clock().instant(), zone(app)) + "); " + id
+                        + " goes out at the next run (serve: within a minute), within its catch-up window");
+                context.err().flush();
+            }
         } catch (IllegalStateException e) {
             context.err().println("error: " + e.getMessage());
             context.err().flush();

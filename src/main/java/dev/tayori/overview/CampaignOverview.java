@@ -21,9 +21,12 @@ import java.util.Optional;
  * What `campaigns list`, `campaigns show` and the admin pages say about a campaign, in the operator's
  * time zone. {@code nextAt} is the instant behind a dated {@code nextSend}, and {@code nextRank} where
  * the campaign stands in a "soonest first" list: 0 sending now, 1 dated, 2 per subscriber, 3 nothing.
+ * The strings are the command line's and the API's English; the admin pages build their Japanese from
+ * the typed parts ({@code paused}, {@code tally}, {@code stage}: null for campaigns that are not
+ * announcements, {@code schedule}: null when there is none) with {@link Words}.
  */
 public record CampaignOverview(String state, String nextSend, Instant nextAt, int nextRank, String counts,
-        List<String> details) {
+        List<String> details, boolean paused, Tally tally, AnnouncementStage stage, Schedule schedule) {
     /** Soonest first: what is sending now, then dated sends by instant, then sequences, then the rest. */
     public static final java.util.Comparator<CampaignOverview> SOONEST_FIRST = java.util.Comparator
             .comparingInt(CampaignOverview::nextRank)
@@ -38,6 +41,9 @@ public record CampaignOverview(String state, String nextSend, Instant nextAt, in
         Instant nextAt = null;
         int rank = 3;
         List<String> details = new ArrayList<>();
+        Tally tally = Tally.of(counts, last);
+        AnnouncementStage stage = null;
+        Schedule schedule = null;
         if (c instanceof Sequence) {
             next = "per subscriber, at " + ((Sequence) c).sendAt();
             rank = 2;
@@ -55,6 +61,8 @@ public record CampaignOverview(String state, String nextSend, Instant nextAt, in
             }
         } else if (c instanceof Announcement) {
             Optional<Schedule> s = app.announcements().find(c.id());
+            schedule = s.orElse(null);
+            stage = AnnouncementStage.of(schedule, tally, now);
             if (s.isPresent()) {
                 AnnouncementProgress progress = AnnouncementProgress.of(c.id(), s.get(), counts, last, now, zone);
                 next = progress.nextSend();
@@ -77,6 +85,7 @@ public record CampaignOverview(String state, String nextSend, Instant nextAt, in
             nextAt = null;
             rank = 3;
         }
-        return new CampaignOverview(paused ? "paused" : "active", next, nextAt, rank, countText, details);
+        return new CampaignOverview(paused ? "paused" : "active", next, nextAt, rank, countText, details, paused, tally,
+                stage, schedule);
     }
 }

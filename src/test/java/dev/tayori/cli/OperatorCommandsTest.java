@@ -292,6 +292,21 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void schedulingForAnInstantInThePastIsTakenWithAWarningAndSendDueAtItSends() {
+        world.cli("subscribers", "add", "a@example.jp", "--confirmed", "--consent-source", "test");
+        CliResult ahead = world.cli("campaigns", "schedule", "course-early-booking", "--at", "2026-12-01T12:00+09:00");
+        assertEquals(0, ahead.exitCode(), ahead.err());
+        assertFalse(ahead.err().contains("warning"), ahead.err());
+        CliResult past = world.cli("campaigns", "schedule", "course-early-booking", "--at", "2026-11-23T08:00+09:00");
+        assertEquals(0, past.exitCode(), past.err());
+        assertTrue(past.err().contains("warning: 2026-11-23 08:00 +09:00 is in the past (it is now 2026-11-23 09:00 +09:00)"),
+                past.err());
+        assertEquals(tokyo(2026, 11, 23, 8, 0), world.app().announcements().find("course-early-booking").orElseThrow().sendAt());
+        assertEquals(0, world.cli("send-due", "--at", "2026-11-23T08:01+09:00").exitCode());
+        assertEquals(1, world.received().size(), "scripts still run due work for the instant they give");
+    }
+
+    @Test
     void eachSubcommandSummaryIsAWholeSentenceAndOnlyTheRootHasAVersion() {
         for (String group : new String[] {"campaigns", "subscribers"}) {
             String help = world.cli(group, "--help").out();

@@ -365,7 +365,8 @@ class AdminAndApiHttpTest {
         HttpResponse<String> segment = adminForm(cookie, "/admin/campaigns/course-early-booking/schedule",
                 "at", "2026-12-01T12:00", "segment", "everyone");
         assertEquals(400, segment.statusCode());
-        assertTrue(segment.body().contains("valid segments"), segment.body());
+        assertTrue(segment.body().contains("配信先「everyone」はありません。一覧から選んでください。"), segment.body());
+        assertFalse(segment.body().contains("valid segments"), "no English on the page");
 
         HttpResponse<String> good = adminForm(cookie, "/admin/campaigns/course-early-booking/schedule",
                 "at", "2026-12-01T12:00", "segment", "all");

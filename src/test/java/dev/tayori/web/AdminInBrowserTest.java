@@ -70,16 +70,22 @@ class AdminInBrowserTest {
         heading("オンライン講座");
         WebElement at = browser.findElement(By.id("at"));
         browser.executeScript("arguments[0].value = '2026-12-01T12:00'", at);
-        browser.findElement(By.id("segment")).sendKeys("workbook-finished");
-        clickToNewPage(By.cssSelector("#schedule-form button[type=submit]"));
-        heading("キャンペーン");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("segment"))).selectByValue("workbook-finished");
+        clickToNewPage(By.id("schedule-next"));
+        heading("配信の確認");
+        assertEquals("0人に 12月1日(火) 12:00 に送信します", browser.findElement(By.id("confirm-line")).getText());
+        assertTrue(web.world.app().announcements().find("course-early-booking").isEmpty(), "nothing before the button");
+        clickToNewPage(By.id("confirm"));
+        heading("オンライン講座");
 
-        String next = browser.findElement(By.cssSelector("tr[data-campaign='course-early-booking'] td.next")).getText();
-        assertEquals("2026-12-01 12:00 +09:00", next);
+        assertEquals("12月1日(火) 12:00", browser.findElement(By.id("next-send")).getText());
         var schedule = web.world.app().announcements().find("course-early-booking").orElseThrow();
         assertEquals(tokyo(2026, 12, 1, 12, 0), schedule.sendAt());
         assertEquals("workbook-finished", schedule.segment());
         assertEquals("配信を予約しました。", browser.findElement(By.cssSelector("p.notice")).getText());
+        browser.get(web.base + "/admin/campaigns");
+        String next = browser.findElement(By.cssSelector("tr[data-campaign='course-early-booking'] td.next")).getText();
+        assertTrue(next.endsWith("12月1日(火) 12:00"), next);
     }
 
     @Test

@@ -1,7 +1,13 @@
 package dev.tayori.web.admin;
 
 import dev.tayori.App;
-import dev.tayori.announcement.Schedule;
+import dev.tayori.announcement.Audience;
+import dev.tayori.newsletter.Issue;
+import dev.tayori.newsletter.IssueDao;
+import dev.tayori.overview.JapaneseTime;
+import dev.tayori.overview.Words;
+import dev.tayori.sequence.Enrollment;
+import java.time.Instant;
 import dev.tayori.campaign.Announcement;
 import dev.tayori.campaign.Campaign;
 import dev.tayori.campaign.Newsletter;
@@ -36,9 +42,11 @@ final class AdminPages {
     private final App app;
     private final Templates templates;
     private final ZoneId zone;
+    private final Audience audience;
 
-    AdminPages(App app) {
+    AdminPages(App app, Audience audience) {
         this.app = app;
+        this.audience = audience;
         this.templates = app.templates();
         this.zone = app.settings().timezone();
     }
@@ -76,8 +84,7 @@ final class AdminPages {
         List<Map<String, Object>> next = new ArrayList<>();
         overviews.entrySet().stream()
                 .sorted(Map.Entry.comparingByValue(CampaignOverview.SOONEST_FIRST))
-                .forEach(e -> next.add(Map.of("id", e.getKey().id(), "name", e.getKey().name(), "kind",
-                        e.getKey().kind(), "next", e.getValue().nextSend(), "state", e.getValue().state())));
+                .forEach(e -> next.add(CampaignView.of(e.getKey(), e.getValue(), zone, app.clock().instant())));
         model.put("nextSends", next);
         show(ctx, "dashboard", model);
     }
@@ -85,9 +92,7 @@ final class AdminPages {
     void campaigns(Context ctx) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Campaign c : app.campaigns().all()) {
-            CampaignOverview o = CampaignOverview.of(app, c, app.clock().instant());
-            rows.add(Map.of("id", c.id(), "name", c.name(), "kind", c.kind(), "state", o.state(), "next", o.nextSend(),
-                    "counts", o.counts()));
+            rows.add(CampaignView.of(c, CampaignOverview.of(app, c, app.clock().instant()), zone, app.clock().instant()));
         }
         show(ctx, "campaigns", new HashMap<>(Map.of("campaigns", rows)));
     }
@@ -105,23 +110,20 @@ final class AdminPages {
     /** The campaign page, with what a refused or finished form adds to it (its error, its input, its outcome). */
     void campaign(Context ctx, Map<String, Object> fromForm, int status) {
         Campaign c = campaignOf(ctx);
-        CampaignOverview o = CampaignOverview.of(app, c, app.clock().instant());
-        Map<String, Object> model = new HashMap<>();
+        Instant now = app.clock().instant();
+        CampaignOverview o = CampaignOverview.of(app, c, now);
+        Map<String, Object> model = new HashMap<>(CampaignView.of(c, o, zone, now));
         model.put("atValue", "");
-        model.put("segmentValue", "");
+        model.put("segmentValue", c instanceof Announcement a ? a.segment() : "");
+        model.put("beforeValue", "");
         model.put("testTo", "");
         model.put("testStep", "1");
-        model.put("id", c.id());
-        model.put("name", c.name());
-        model.put("kind", c.kind());
-        model.put("state", o.state());
-        model.put("next", o.nextSend());
-        model.put("counts", o.counts());
-        model.put("details", o.details());
+        model.put("details", details(c));
         model.put("steps", c instanceof Sequence s ? s.size() : 0);
         model.put("announcement", c instanceof Announcement);
-        model.put("scheduled", c instanceof Announcement && app.announcements().find(c.id())
-                .map(s -> Schedule.SCHEDULED.equals(s.state())).orElse(false));
+        if (c instanceof Announcement) {
+            model.putAll(AnnouncementView.of(o, audience, zone, now));
+        }
         model.putAll(fromForm);
         ctx.status(status);
         show(ctx, "campaign", model);
@@ -141,6 +143,8 @@ final class AdminPages {
         } else {
             try {
                 html = MailPreview.render(app, c, step, app.clock().instant(), "読者", "reader@example.jp").mail().html();
+            } catch (MailPreview.NothingToSend e) {
+                html = "<p>次の号は、前の号のあと新しい記事がないため見送られる予定です（プレビューする号がありません）。</p>";
             } catch (IllegalArgumentException | dev.tayori.content.ContentException e) {
                 // why there is nothing to preview (no article for the next issue, ...): the operator's words from the planner
                 html = "<p>プレビューできません: " + e.getMessage().replace("&", "&amp;").replace("<", "&lt;") + "</p>";
@@ -186,7 +190,7 @@ final class AdminPages {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Subscriber s : page) {
             if (q == null || q.isBlank() || s.email().contains(q.strip())) {
-                rows.add(Map.of("id", s.id(), "email", s.email(), "name", s.name(), "status", s.status().db(),
+                rows.add(Map.of("id", s.id(), "email", s.email(), "name", s.name(), "status", Words.of("subscriber", s.status().db()),
                         "confirmed", Formats.local(s.confirmedAt(), zone)));
             }
         }
@@ -202,21 +206,25 @@ final class AdminPages {
         model.put("email", s.email());
         model.put("name", s.name());
         model.put("status", s.status().db());
+        model.put("statusWords", Words.of("subscriber", s.status().db()));
         model.put("created", Formats.local(s.createdAt(), zone));
         model.put("confirmed", Formats.local(s.confirmedAt(), zone));
         model.put("unsubscribed", Formats.local(s.unsubscribedAt(), zone));
         List<Map<String, Object>> consents = new ArrayList<>();
         app.subscribers().consents(s.id()).forEach(c -> consents.add(Map.of("at", Formats.local(c.at(), zone),
-                "event", c.event(), "source", c.source(), "origin", c.origin(),
+                "event", Words.consent(c.event(), c.source()), "origin", Words.origin(c.origin()),
                 "form", c.formVersion() == null ? "" : c.formVersion())));
         model.put("consents", consents);
         List<Map<String, Object>> enrollments = new ArrayList<>();
-        app.enrollments().of(s.id()).forEach(e -> enrollments.add(Map.of("sequence", e.sequenceId(), "state", e.state(),
-                "next", e.nextStep(), "due", Formats.local(e.nextDueAt(), zone))));
+        app.enrollments().of(s.id()).forEach(e -> enrollments.add(Map.of("sequence", campaignName(e.sequenceId()),
+                "state", Words.of("enrollment", e.state()),
+                "next", Enrollment.ACTIVE.equals(e.state()) ? Words.item(Delivery.stepKey(e.nextStep(), 1)) : "-",
+                "due", Enrollment.ACTIVE.equals(e.state()) ? Formats.local(e.nextDueAt(), zone) : "-")));
         model.put("enrollments", enrollments);
         List<Map<String, Object>> deliveries = new ArrayList<>();
         for (Delivery d : app.jdbi().withExtension(DeliveryDao.class, dao -> dao.ofSubscriber(s.id()))) {
-            deliveries.add(Map.of("campaign", d.campaignId(), "item", d.itemKey(), "state", d.state(),
+            deliveries.add(Map.of("campaign", campaignName(d.campaignId()), "item", Words.item(d.itemKey()),
+                    "state", Words.of("delivery", d.state()),
                     "at", Formats.local(d.sentAt() != null ? d.sentAt() : d.plannedAt(), zone),
                     "error", d.lastError() == null ? "" : d.lastError()));
         }
@@ -236,6 +244,30 @@ final class AdminPages {
     void notFound(Context ctx, String message) {
         ctx.status(404);
         show(ctx, "not-found", new HashMap<>(Map.of("message", message)));
+    }
+
+    /** A campaign's name for a row that names it by id; the id itself when its file is gone. */
+    private String campaignName(String id) {
+        return app.campaigns().find(id).map(Campaign::name).orElse(id);
+    }
+
+    /** A newsletter's recent issues in words: 「11月24日(火) 07:00 第3号」 or 「… 見送り」. */
+    private List<String> details(Campaign c) {
+        List<String> lines = new ArrayList<>();
+        if (c instanceof Newsletter n) {
+            Instant now = app.clock().instant();
+            for (Issue i : app.jdbi().withExtension(IssueDao.class, dao -> dao.recent(n.id(), 5))) {
+                lines.add(JapaneseTime.dateTime(i.slotAt(), zone, now) + " "
+                        + (Issue.PLANNED.equals(i.state()) ? Words.item(Issue.itemKey(i.number())) : "見送り"));
+            }
+        }
+        return lines;
+    }
+
+    /** Operator input quoted back on a page: at most 60 characters, without control characters. */
+    static String shortened(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "");
+        return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
     }
 
     private Subscriber subscriberOf(Context ctx) {

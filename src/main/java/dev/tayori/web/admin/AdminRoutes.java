@@ -1,6 +1,7 @@
 package dev.tayori.web.admin;
 
 import dev.tayori.App;
+import dev.tayori.announcement.Audience;
 import dev.tayori.web.RateLimiter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -25,8 +26,10 @@ public final class AdminRoutes {
     }
 
     public static void register(Javalin web, App app, AdminAuth auth) {
-        AdminPages pages = new AdminPages(app);
+        Audience audience = new Audience(app.jdbi(), app.campaigns(), app.settings().timezone());
+        AdminPages pages = new AdminPages(app, audience);
         CampaignActions actions = new CampaignActions(app, pages);
+        ScheduleForm scheduleForm = new ScheduleForm(app, pages, audience);
         RateLimiter signIns = new RateLimiter(SIGN_INS_PER_MINUTE, Duration.ofMinutes(1), app.clock());
         boolean secure = app.settings().baseUrl().startsWith("https://");
 
@@ -65,7 +68,8 @@ public final class AdminRoutes {
         web.get("/admin/campaigns/{id}/report", pages::report);
         web.post("/admin/campaigns/{id}/pause", actions::pause);
         web.post("/admin/campaigns/{id}/resume", actions::resume);
-        web.post("/admin/campaigns/{id}/schedule", actions::schedule);
+        web.post("/admin/campaigns/{id}/schedule/confirm", scheduleForm::confirm);
+        web.post("/admin/campaigns/{id}/schedule", scheduleForm::schedule);
         web.post("/admin/campaigns/{id}/unschedule", actions::unschedule);
         web.post("/admin/campaigns/{id}/test-send", actions::testSend);
         web.get("/admin/subscribers", pages::subscribers);
@@ -84,7 +88,7 @@ public final class AdminRoutes {
             if (ctx.method() == HandlerType.GET) {
                 ctx.redirect("/admin/login");
             } else {
-                ctx.status(401).result("sign in first");
+                ctx.status(401).contentType("text/plain; charset=utf-8").result("サインインしてください。");
             }
             ctx.skipRemainingHandlers();
             return;

@@ -41,6 +41,8 @@ final class TestSend {
         }
         try {
             TestCopy.send(app, campaign, stepNumber, app.clock().instant(), address.address());
+        } catch (dev.tayori.overview.MailPreview.NothingToSend e) {
+            return failed(400, "次の号は新しい記事がないため見送られる予定で、送るものがありません");
         } catch (IllegalArgumentException | ContentException e) {
             // MailPreview.NothingToSend among them: the newsletter's next issue would be skipped
             return failed(400, e.getMessage());

@@ -1,7 +1,9 @@
 package dev.tayori.web.api;
 
 import dev.tayori.App;
+import dev.tayori.announcement.Audience;
 import dev.tayori.announcement.Schedule;
+import dev.tayori.announcement.ScheduleRefused;
 import dev.tayori.campaign.Campaign;
 import dev.tayori.mail.InvalidAddressException;
 import dev.tayori.overview.CampaignOverview;
@@ -32,13 +34,14 @@ public final class ApiRoutes {
     /** The most subscribers one page of GET /api/subscribers returns. */
     static final int MAX_LIMIT = 500;
     static final Set<String> SUBSCRIBER_FIELDS = Set.of("email", "name", "confirmed", "consent_source");
-    static final Set<String> SCHEDULE_FIELDS = Set.of("at", "segment");
+    static final Set<String> SCHEDULE_FIELDS = Set.of("at", "segment", "now");
 
     private ApiRoutes() {
     }
 
     public static void register(Javalin web, App app) {
         String token = app.settings().apiToken();
+        Audience audience = new Audience(app.jdbi(), app.campaigns(), app.settings().timezone());
         web.before("/api/*", ctx -> {
             if (token.isEmpty()) {
                 error(ctx, 401, "the API is off: set api.token (TAYORI_API_TOKEN) to a secret of 24 characters or more");
@@ -104,17 +107,47 @@ public final class ApiRoutes {
         web.post("/api/campaigns/{id}/schedule", ctx -> {
             campaign(app, ctx);
             ApiInput.Body in = ApiInput.object(ctx, SCHEDULE_FIELDS);
-            Instant at;
-            try {
-                at = Instants.parse(in.required("at", "2026-12-01T12:00+09:00"), app.settings().timezone());
-            } catch (Instants.Refused e) {
-                error(ctx, 400, "'at': " + e.getMessage());
-                return;
-            }
             String segment = in.text("segment");
-            Schedule s = app.announcements().schedule(ctx.pathParam("id"), at, segment.isEmpty() ? null : segment);
+            Schedule s;
+            if (in.flag("now")) {
+                if (!in.text("at").isEmpty()) {
+                    error(ctx, 400, "'at' and \"now\": true cannot both be given; send one of them");
+                    return;
+                }
+                s = app.announcements().sendNow(ctx.pathParam("id"), segment.isEmpty() ? null : segment);
+            } else {
+                Instant at;
+                try {
+                    at = Instants.parse(in.required("at", "2026-12-01T12:00+09:00"), app.settings().timezone());
+                } catch (Instants.Refused e) {
+                    error(ctx, 400, "'at': " + e.getMessage());
+                    return;
+                }
+                // a time in the past would go out at the next minute: only "now": true sends now
+                try {
+                    s = app.announcements().scheduleAhead(ctx.pathParam("id"), at, segment.isEmpty() ? null : segment);
+                } catch (ScheduleRefused e) {
+                    if (e.kind() != ScheduleRefused.Kind.IN_THE_PAST) {
+                        throw e;
+                    }
+                    error(ctx, 400, "'at' " + at + " is in the past (it is now " + app.clock().instant()
+                            + "); choose a later time, or send {\"now\": true} to send it now");
+                    return;
+                }
+            }
             ctx.json(Map.of("campaign", s.campaignId(), "send_at", s.sendAt().toString(), "segment", s.segment(),
                     "state", s.state()));
+        });
+        web.get("/api/segments", ctx -> {
+            List<Map<String, Object>> items = new ArrayList<>();
+            audience.segments().forEach(r -> items.add(Map.of("segment", r.segment(), "readers", r.readers())));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("segments", items);
+            // a segment with a date in it cannot be listed, only described
+            body.put("forms", List.of(Map.of("segment", "confirmed-before:YYYY-MM-DD",
+                    "about", "confirmed readers who confirmed before 00:00 of that day in "
+                            + app.settings().timezone().getId())));
+            ctx.json(body);
         });
         web.post("/api/campaigns/{id}/pause", ctx -> {
             campaign(app, ctx);
