@@ -95,35 +95,8 @@ final class Placeholders {
 
     /** The allowed key closest to a mistyped one, if it is close enough to be what was meant. */
     private static String nearest(String key, Set<Placeholder> allowed) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (Placeholder p : allowed) {
-            int d = distance(key.toLowerCase(java.util.Locale.ROOT), p.key());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = p.key();
-            }
-        }
-        return bestDistance <= Math.max(2, key.length() / 3) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return dev.tayori.config.Suggestions.nearest(key.toLowerCase(java.util.Locale.ROOT),
+                allowed.stream().map(Placeholder::key).toList()).orElse(null);
     }
 
     /**

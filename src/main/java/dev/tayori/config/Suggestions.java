@@ -8,6 +8,11 @@ public final class Suggestions {
     }
 
     public static String didYouMean(String given, Collection<String> known) {
+        return nearest(given, known).map(best -> " (did you mean '" + best + "'?)").orElse("");
+    }
+
+    /** The known name closest to a mistyped one, if it is close enough to be what was meant. */
+    public static java.util.Optional<String> nearest(String given, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
@@ -17,10 +22,12 @@ public final class Suggestions {
                 best = candidate;
             }
         }
-        return best != null && bestDistance <= Math.max(2, given.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+        return best != null && bestDistance <= Math.max(2, given.length() / 3)
+                ? java.util.Optional.of(best) : java.util.Optional.empty();
     }
 
-    static int distance(String a, String b) {
+    /** Levenshtein's edit distance: insertions, deletions and changes of one character each cost one. */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

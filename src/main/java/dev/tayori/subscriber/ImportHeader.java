@@ -69,31 +69,12 @@ final class ImportHeader {
         String best = null;
         int bestDistance = 3;
         for (String known : IMPORTED) {
-            int d = distance(name, known);
+            int d = dev.tayori.config.Suggestions.distance(name, known);
             if (d < bestDistance || name.contains(known) && best == null) {
                 best = known;
                 bestDistance = Math.min(d, bestDistance);
             }
         }
         return best == null ? "" : " (did you mean " + best + "?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
     }
 }
