@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
                 "The admin pages (" + app.settings().baseUrl() + "/admin) have a new password, shown only this once: "
                         + password + "\n  (set admin.password in tayori.yaml to choose your own)"));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Clockwork clockwork = new Clockwork(app.dueWork(), app.clock());
+        try (Clockwork clockwork = new Clockwork(app.dueWork(), app.clock(), app.reloader());
                 WebServer web = new WebServer(app, mailbox, adminAuth).start(host, app.settings().webPort())) {
             clockwork.start();
             clockwork.runNow();

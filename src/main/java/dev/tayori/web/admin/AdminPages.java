@@ -79,6 +79,7 @@ final class AdminPages {
                 .forEach(e -> next.add(Map.of("id", e.getKey().id(), "name", e.getKey().name(), "kind",
                         e.getKey().kind(), "next", e.getValue().nextSend(), "state", e.getValue().state())));
         model.put("nextSends", next);
+        model.put("fileProblems", FileProblemWords.of(app.reloader().problems()));
         show(ctx, "dashboard", model);
     }
 
