@@ -52,6 +52,7 @@ public final class Campaigns {
         TemplateChecks checks = new TemplateChecks(templates);
         checks.check(campaigns, problems);
         checks.checkSystemMail("system/confirm", problems);
+        checks.checkEveryTemplate(problems);
         if (!problems.isEmpty()) {
             throw new CampaignFileException(problems);
         }

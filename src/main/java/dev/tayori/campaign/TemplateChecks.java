@@ -43,6 +43,25 @@ final class TemplateChecks {
         }
     }
 
+    /**
+     * Every other template in the folder (the web and admin pages, layouts no campaign uses) must parse
+     * and keep to the sandbox's rules: a broken or hostile page is found at load, not when a reader or
+     * the operator opens it. A file already reported is not reported twice (FreeMarker would only say
+     * that loading it failed before).
+     */
+    void checkEveryTemplate(List<CampaignProblem> problems) {
+        for (String name : templates.names()) {
+            try {
+                templates.check(name);
+            } catch (TemplateProblem e) {
+                boolean known = problems.stream().anyMatch(p -> p.file().equals(e.file()));
+                if (!known) {
+                    problems.add(new CampaignProblem(e.file(), e.line(), e.getMessage(), kindOf(e)));
+                }
+            }
+        }
+    }
+
     /** The confirmation mail: it must exist and show the sender, but it has no unsubscribe link. */
     void checkSystemMail(String template, List<CampaignProblem> problems) {
         for (String file : List.of(template + Templates.HTML, template + Templates.TEXT, template + ".subject.ftl")) {

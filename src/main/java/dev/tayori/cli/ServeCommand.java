@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "serve",
-        description = {"Run tayori: every minute, plan and send what is due. Stops on Ctrl-C.",
+        description = {"Run tayori: every minute, plan and send what is due, and pick up edited campaign files and"
+                + " templates (checked first; a broken edit keeps the last good version). Stops on Ctrl-C.",
                 "Needs an SMTP server (smtp.host); to try tayori without one, run `tayori demo`."})
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand

@@ -25,6 +25,10 @@ final class LoadedTemplates {
         this.freemarker = new SandboxedFreemarker(dir);
     }
 
+    java.util.List<String> names() {
+        return freemarker.names();
+    }
+
     /** Whether the template file was in the templates folder (a name backing out of it never is). */
     boolean exists(String name) {
         String inside = TemplatePath.normalise(name);

@@ -94,6 +94,11 @@ final class SandboxedFreemarker extends Configuration {
         }
     }
 
+    /** The files of the templates folder when it was read. */
+    java.util.List<String> names() {
+        return files.names();
+    }
+
     /** Whether the templates folder held this file when it was read. */
     boolean holds(String name) {
         return files.holds(name);

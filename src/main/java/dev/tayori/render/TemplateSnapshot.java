@@ -59,6 +59,11 @@ final class TemplateSnapshot implements TemplateLoader {
         }
     }
 
+    /** The names of the files read, sorted. */
+    java.util.List<String> names() {
+        return files.keySet().stream().sorted().toList();
+    }
+
     /** Whether the folder held this file (also one that is refused when used). */
     boolean holds(String name) {
         return files.containsKey(name);

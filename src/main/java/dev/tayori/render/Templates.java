@@ -36,6 +36,11 @@ public final class Templates {
         this.live = newer.live;
     }
 
+    /** Every template file (.ftlh, .ftl) the folder held when this version was read, sorted. */
+    public java.util.List<String> names() {
+        return live.names().stream().filter(n -> n.endsWith(".ftlh") || n.endsWith(".ftl")).toList();
+    }
+
     /** Whether the template file was in the templates folder (a name backing out of it never is). */
     public boolean exists(String name) {
         return live.exists(name);

@@ -192,6 +192,25 @@ class ReloadWhileServingTest {
     }
 
     @Test
+    void aNewPageTemplateThatCreatesJavaObjectsIsRefusedThoughNoCampaignUsesIt() throws Exception {
+        Path page = folders.templates.resolve("pages/offer.ftlh");
+        folders.write(page, "<p>ご案内</p>\n${\"freemarker.template.utility.Execute\"?new()(\"touch " + folders.marker + "\")}\n");
+        assertEquals(Outcome.REFUSED, app.reloader().check());
+        assertTrue(dashboard().contains(page + ":2"));
+        assertFalse(Files.exists(folders.marker), "the template ran");
+    }
+
+    @Test
+    void aBrokenAdminLayoutIsNotTakenSoTheDashboardStillSaysWhy() throws Exception {
+        Path layout = folders.templates.resolve("admin/layout.ftlh");
+        folders.write(layout, folders.read(layout).replace("<#nested>", "<#nested>\n<#if>"));
+        assertEquals(Outcome.REFUSED, app.reloader().check());
+        String page = dashboard();
+        assertTrue(page.contains(layout + ":"), page);
+        assertTrue(page.contains("テンプレートの書き方に誤りがあります。"), page);
+    }
+
+    @Test
     void anAnnouncementFileCanAppearAndAScheduledOneCanGoWithoutAnythingFailing() throws Exception {
         assertEquals(0, folders.world.cli("campaigns", "schedule", "course-early-booking", "--at",
                 "2026-12-01T12:00+09:00").exitCode(), "scheduled while its file is there");
@@ -206,6 +225,8 @@ class ReloadWhileServingTest {
         folders.world.clock.set(dev.tayori.TestWorld.tokyo(2026, 12, 1, 12, 1));
         assertDoesNotThrow(() -> app.dueWork().run(folders.world.clock.instant()));
         assertTrue(folders.world.received().stream().noneMatch(m -> MailParts.subject(m).contains("オンライン講座")));
+        assertEquals(dev.tayori.announcement.Schedule.SKIPPED, app.announcements().find("course-early-booking")
+                .orElseThrow().state(), "the planners' way with a campaign that is gone");
         assertFalse(dashboard().contains("反映できません"));
         HttpResponse<String> gone = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/campaigns")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -29,6 +29,11 @@ final class FileProblemWords {
         return problems.stream().map(p -> Map.<String, Object>of(
                 "place", p.file() + (p.line() > 0 ? ":" + p.line() : ""),
                 "reason", REASONS.get(p.kind()),
-                "detail", p.message())).toList();
+                "detail", shortened(p.message()))).toList();
+    }
+
+    /** FreeMarker's detail can list every built-in it knows; the start says what is wrong. */
+    private static String shortened(String message) {
+        return message.length() <= 300 ? message : message.substring(0, 300) + "…";
     }
 }
