@@ -24,6 +24,8 @@ import dev.tayori.delivery.SendThrottle;
 import dev.tayori.config.RateSpec;
 import dev.tayori.delivery.SequencePlanner;
 import dev.tayori.mail.SmtpConnection;
+import dev.tayori.reload.FileReloader;
+import dev.tayori.reload.FolderFingerprint;
 import dev.tayori.render.Templates;
 import dev.tayori.sequence.Enrollments;
 import dev.tayori.subscriber.Subscribers;
@@ -50,15 +52,18 @@ public final class App {
     private final MailComposer composer;
     private final IssuePlanner issuePlanner;
     private final Authoring authoring;
+    private final FileReloader reloader;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+        FolderFingerprint loadedFrom = FileReloader.fingerprint(settings.campaignsDir(), settings.templatesDir());
         this.templates = new Templates(settings.templatesDir());
         Campaigns files = Campaigns.load(settings.campaignsDir(), templates);
         this.jdbi = Database.open(settings.databaseUrl()).jdbi();
         StoredAnnouncements stored = new StoredAnnouncements(jdbi);
         this.campaigns = files.with(stored);
+        this.reloader = new FileReloader(settings.campaignsDir(), settings.templatesDir(), campaigns, templates, loadedFrom);
         this.authoring = new Authoring(jdbi, campaigns, templates, settings.sender(), settings.baseUrl(), clock, stored);
         LiveMail live = authoring.liveMail();
         String domain = settings.sender().domain();
@@ -150,6 +155,14 @@ public final class App {
     /** Mail written in the browser: drafts, revisions, previews, browser-made announcements. */
     public Authoring authoring() {
         return authoring;
+    }
+
+    /**
+     * Picks up edited campaign files and templates: {@code serve} checks every minute; one-shot
+     * commands use the files as they were when they started.
+     */
+    public FileReloader reloader() {
+        return reloader;
     }
 
     public DueWork dueWork() {

@@ -15,14 +15,25 @@ import java.util.stream.Collectors;
  * file or a template is found when tayori starts, not when the mail is due.
  */
 public final class Campaigns {
-    private final Map<String, Campaign> byId;
+    /** The files' campaigns; replaced whole, never changed, when newer files are adopted. */
+    private volatile Map<String, Campaign> byId;
     /** Announcements written in the browser (authoring/), which have no file; listed after the files. */
     private final Supplier<List<Announcement>> stored;
 
     private Campaigns(List<Campaign> campaigns, Supplier<List<Announcement>> stored) {
-        this.byId = new LinkedHashMap<>();
-        campaigns.forEach(c -> byId.put(c.id(), c));
+        Map<String, Campaign> files = new LinkedHashMap<>();
+        campaigns.forEach(c -> files.put(c.id(), c));
+        this.byId = java.util.Collections.unmodifiableMap(files);
         this.stored = stored;
+    }
+
+    /**
+     * Makes {@code newer}'s file campaigns (loaded and checked by {@link #load}) the ones every later
+     * look-up sees; the announcements made in the browser stay as they are. Campaigns that are gone
+     * from the files are gone from here: what was planned for them is refused at send time.
+     */
+    public void adopt(Campaigns newer) {
+        this.byId = newer.byId;
     }
 
     /**
@@ -41,6 +52,7 @@ public final class Campaigns {
         TemplateChecks checks = new TemplateChecks(templates);
         checks.check(campaigns, problems);
         checks.checkSystemMail("system/confirm", problems);
+        checks.checkEveryTemplate(problems);
         if (!problems.isEmpty()) {
             throw new CampaignFileException(problems);
         }
@@ -48,8 +60,9 @@ public final class Campaigns {
     }
 
     public List<Campaign> all() {
-        List<Campaign> all = new ArrayList<>(byId.values());
-        stored.get().stream().filter(a -> !byId.containsKey(a.id())).forEach(all::add);
+        Map<String, Campaign> files = byId;
+        List<Campaign> all = new ArrayList<>(files.values());
+        stored.get().stream().filter(a -> !files.containsKey(a.id())).forEach(all::add);
         return List.copyOf(all);
     }
 

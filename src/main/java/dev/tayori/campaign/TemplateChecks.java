@@ -1,5 +1,6 @@
 package dev.tayori.campaign;
 
+import dev.tayori.campaign.CampaignProblem.Kind;
 import dev.tayori.config.Sender;
 import dev.tayori.render.MailModel;
 import dev.tayori.render.RenderedMail;
@@ -42,12 +43,32 @@ final class TemplateChecks {
         }
     }
 
+    /**
+     * Every other template in the folder (the web and admin pages, layouts no campaign uses) must parse
+     * and keep to the sandbox's rules: a broken or hostile page is found at load, not when a reader or
+     * the operator opens it. A file already reported is not reported twice (FreeMarker would only say
+     * that loading it failed before).
+     */
+    void checkEveryTemplate(List<CampaignProblem> problems) {
+        for (String name : templates.names()) {
+            try {
+                templates.check(name);
+            } catch (TemplateProblem e) {
+                boolean known = problems.stream().anyMatch(p -> p.file().equals(e.file()));
+                if (!known) {
+                    problems.add(new CampaignProblem(e.file(), e.line(), e.getMessage(), kindOf(e)));
+                }
+            }
+        }
+    }
+
     /** The confirmation mail: it must exist and show the sender, but it has no unsubscribe link. */
     void checkSystemMail(String template, List<CampaignProblem> problems) {
         for (String file : List.of(template + Templates.HTML, template + Templates.TEXT, template + ".subject.ftl")) {
             if (!templates.exists(file)) {
                 problems.add(new CampaignProblem(templates.dir().resolve(file).toString(), 0,
-                        "this template is needed for the sign-up confirmation mail and does not exist"));
+                        "this template is needed for the sign-up confirmation mail and does not exist",
+                        Kind.TEMPLATE_MISSING));
                 return;
             }
         }
@@ -65,12 +86,12 @@ final class TemplateChecks {
                 }
                 if (!lacking.isEmpty()) {
                     problems.add(new CampaignProblem(templates.dir().resolve(template).toString(), 0,
-                            "the confirmation mail would lack: " + String.join(", ", lacking)));
+                            "the confirmation mail would lack: " + String.join(", ", lacking), Kind.LEGAL_FOOTER));
                     return;
                 }
             }
         } catch (TemplateProblem e) {
-            problems.add(new CampaignProblem(e.file(), e.line(), e.getMessage()));
+            problems.add(new CampaignProblem(e.file(), e.line(), e.getMessage(), kindOf(e)));
         }
     }
 
@@ -102,10 +123,11 @@ final class TemplateChecks {
             String rendered = templates.renderInline(campaign.file() + ":" + line, subject, model).strip();
             String problem = renderedSubjectProblem(rendered);
             if (problem != null) {
-                problems.add(CampaignProblem.at(campaign.file(), line, "the subject " + problem));
+                problems.add(CampaignProblem.at(campaign.file(), line, "the subject " + problem, Kind.SUBJECT));
             }
         } catch (TemplateProblem e) {
-            problems.add(CampaignProblem.at(campaign.file(), line, "the subject: " + e.getMessage()));
+            problems.add(CampaignProblem.at(campaign.file(), line, "the subject: " + e.getMessage(),
+                    e.forbidden() ? Kind.FORBIDDEN_CODE : Kind.SUBJECT));
         }
     }
 
@@ -139,7 +161,7 @@ final class TemplateChecks {
         for (String suffix : List.of(Templates.HTML, Templates.TEXT)) {
             if (!templates.exists(template + suffix)) {
                 problems.add(CampaignProblem.at(campaign.file(), line, "template '" + template + "' needs the file "
-                        + templates.dir().resolve(template + suffix) + ", which does not exist"));
+                        + templates.dir().resolve(template + suffix) + ", which does not exist", Kind.TEMPLATE_MISSING));
                 missing = true;
             }
         }
@@ -154,7 +176,7 @@ final class TemplateChecks {
             mail = templates.renderMail("subject", template, model);
         } catch (TemplateProblem e) {
             problems.add(new CampaignProblem(e.file(), e.line(), e.getMessage()
-                    + " (used by " + campaign.file() + ":" + line + ")"));
+                    + " (used by " + campaign.file() + ":" + line + ")", kindOf(e)));
             return;
         }
         List<String> lacking = new ArrayList<>();
@@ -165,8 +187,12 @@ final class TemplateChecks {
         if (!lacking.isEmpty()) {
             problems.add(CampaignProblem.at(campaign.file(), line, "the mail from template '" + template
                     + "' would lack what every mail must show: " + String.join(", ", lacking)
-                    + "; use the shared layout (<@layout.page>) or print them in the footer"));
+                    + "; use the shared layout (<@layout.page>) or print them in the footer", Kind.LEGAL_FOOTER));
         }
+    }
+
+    private static Kind kindOf(TemplateProblem e) {
+        return e.forbidden() ? Kind.FORBIDDEN_CODE : Kind.TEMPLATE;
     }
 
     static List<String> lackingLegalParts(String body) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "serve",
-        description = {"Run tayori: every minute, plan and send what is due. Stops on Ctrl-C.",
+        description = {"Run tayori: every minute, plan and send what is due, and pick up edited campaign files and"
+                + " templates (checked first; a broken edit keeps the last good version). Stops on Ctrl-C.",
                 "Needs an SMTP server (smtp.host); to try tayori without one, run `tayori demo`."})
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
@@ -44,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
                 "The admin pages (" + app.settings().baseUrl() + "/admin) have a new password, shown only this once: "
                         + password + "\n  (set admin.password in tayori.yaml to choose your own)"));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Clockwork clockwork = new Clockwork(app.dueWork(), app.clock());
+        try (Clockwork clockwork = new Clockwork(app.dueWork(), app.clock(), app.reloader());
                 WebServer web = new WebServer(app, mailbox, adminAuth).start(host, app.settings().webPort())) {
             clockwork.start();
             clockwork.runNow();

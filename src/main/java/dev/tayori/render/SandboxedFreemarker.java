@@ -33,13 +33,17 @@ final class SandboxedFreemarker extends Configuration {
     /** The templates this thread is checking now, so that two templates importing each other end. */
     private final ThreadLocal<Set<Template>> beingChecked = ThreadLocal.withInitial(java.util.HashSet::new);
 
+    private final TemplateSnapshot files;
+
     SandboxedFreemarker(Path dir) {
         super(VERSION);
         this.dir = dir;
         try {
-            // FileTemplateLoader also refuses a file that a link inside the folder points to outside it
-            setDirectoryForTemplateLoading(dir.toFile());
-        } catch (IOException e) {
+            // Read once: an edit on disk is seen only when checked and swapped in (Templates.adopt)
+            files = new TemplateSnapshot(dir);
+            setTemplateLoader(files);
+            setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new TemplateProblem(dir.toString(), 0, "the templates folder cannot be read: " + e.getMessage(), e);
         }
         setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
@@ -82,12 +86,22 @@ final class SandboxedFreemarker extends Configuration {
         try {
             ForbiddenCode.Found found = ForbiddenCode.find(template, this);
             if (found != null) {
-                throw new TemplateProblem(where, found.line(), found.what(), null);
+                throw TemplateProblem.forbidden(where, found.line(), found.what());
             }
             checked.add(template);
         } finally {
             mine.remove(template);
         }
+    }
+
+    /** The files of the templates folder when it was read. */
+    java.util.List<String> names() {
+        return files.names();
+    }
+
+    /** Whether the templates folder held this file when it was read. */
+    boolean holds(String name) {
+        return files.holds(name);
     }
 
     /** The file of a template name, as the operator finds it on disk. */

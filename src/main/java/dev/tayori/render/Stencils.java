@@ -21,15 +21,18 @@ final class Stencils {
     /** Private-use characters: they pass through HTML escaping unchanged and appear in no template. */
     private static final char MARK_LOW = '\uE000';
     private static final char MARK_HIGH = '\uE003';
-    /** FreeMarker looks for edited template files every 5 seconds; a stencil lives little longer. */
+    /**
+     * Templates never change under a stencil (a newer version of the files gets new stencils), so
+     * this only bounds how long a model no mailing uses any more is kept.
+     */
     private static final long LIFETIME_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final Object SEEN = new Object();
     private static final Object WHOLE = new Object();
 
-    private final Templates templates;
+    private final LoadedTemplates templates;
     private final Map<Key, Entry> known = new ConcurrentHashMap<>();
 
-    Stencils(Templates templates) {
+    Stencils(LoadedTemplates templates) {
         this.templates = templates;
     }
 

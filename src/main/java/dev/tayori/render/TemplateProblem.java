@@ -4,11 +4,27 @@ package dev.tayori.render;
 public class TemplateProblem extends RuntimeException {
     private final String file;
     private final int line;
+    private final boolean forbidden;
 
     public TemplateProblem(String file, int line, String message, Throwable cause) {
+        this(file, line, message, cause, false);
+    }
+
+    private TemplateProblem(String file, int line, String message, Throwable cause, boolean forbidden) {
         super(message, cause);
         this.file = file;
         this.line = line;
+        this.forbidden = forbidden;
+    }
+
+    /** A template refused for what it uses (ForbiddenCode), not for a mistake in it. */
+    static TemplateProblem forbidden(String file, int line, String message) {
+        return new TemplateProblem(file, line, message, null, true);
+    }
+
+    /** Whether this, or the problem it reports on, is a template refused for what it uses. */
+    public boolean forbidden() {
+        return forbidden || getCause() instanceof TemplateProblem p && p.forbidden();
     }
 
     public String file() {

@@ -1,41 +1,49 @@
 package dev.tayori.render;
 
-import freemarker.core.ParseException;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateNotFoundException;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * The operator's FreeMarker templates. A mail is a pair: NAME.ftlh (HTML, auto-escaped, so a
  * subscriber's name cannot inject markup) and NAME.txt.ftl (the plain-text alternative).
+ *
+ * <p>The files are read whole when loaded; an edit on disk is not seen until a newer {@code Templates}
+ * of the folder has been checked and {@link #adopt adopted}. Each call works on one version of the
+ * files, so the HTML and text parts of a mail, and a mail and the templates it imports, never mix two.
  */
 public final class Templates {
     public static final String HTML = ".ftlh";
     public static final String TEXT = ".txt.ftl";
 
     private final Path dir;
-    private final SandboxedFreemarker freemarker;
-    private final java.util.Map<String, Template> inline = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Stencils stencils = new Stencils(this);
+    private volatile LoadedTemplates live;
 
+    /** Reads the folder; a folder that cannot be read is a {@link TemplateProblem}. */
     public Templates(Path dir) {
         this.dir = dir;
-        this.freemarker = new SandboxedFreemarker(dir);
+        this.live = new LoadedTemplates(dir);
     }
 
     public Path dir() {
         return dir;
     }
 
-    /** Whether the template file exists inside the templates folder (a name backing out of it never does). */
+    /**
+     * Makes {@code newer}'s version of the files the one this object renders from, at once for every
+     * later call (a call under way finishes with the version it started with).
+     */
+    public void adopt(Templates newer) {
+        this.live = newer.live;
+    }
+
+    /** Every template file (.ftlh, .ftl) the folder held when this version was read, sorted. */
+    public java.util.List<String> names() {
+        return live.names().stream().filter(n -> n.endsWith(".ftlh") || n.endsWith(".ftl")).toList();
+    }
+
+    /** Whether the template file was in the templates folder (a name backing out of it never is). */
     public boolean exists(String name) {
-        String inside = TemplatePath.normalise(name);
-        return inside != null && !name.startsWith("/") && Files.isRegularFile(dir.resolve(inside));
+        return live.exists(name);
     }
 
     /**
@@ -43,35 +51,22 @@ public final class Templates {
      * mailing are filled into a stencil of it where that gives the same mail ({@link Stencils}).
      */
     public RenderedMail renderMail(String subject, String name, Map<String, Object> model) {
-        return stencils.renderMail(subject, name, model);
+        return live.renderMail(subject, name, model);
     }
 
     /** For tests: whether this template's mail, for this model's mailing, now comes from a stencil. */
     boolean filledFromStencil(String name, Map<String, Object> model) {
-        return stencils.hasStencil(name, model);
+        return live.filledFromStencil(name, model);
     }
 
     /** How the file's output escapes what it prints (HTML for .ftlh, nothing for .txt.ftl). */
     freemarker.core.OutputFormat outputFormat(String file) {
-        return load(file).getOutputFormat();
+        return live.outputFormat(file);
     }
 
     /** Renders one template file; a missing file or an error inside it becomes a located problem. */
     public String render(String file, Map<String, Object> model) {
-        Template template = load(file);
-        StringWriter out = new StringWriter();
-        try {
-            template.process(model, out);
-        } catch (TemplateException e) {
-            if (e.getCause() instanceof TemplateProblem refused) {
-                throw refused; // a template imported while rendering was refused: say where, not who imported it
-            }
-            throw new TemplateProblem(location(e.getTemplateSourceName(), file), lineOf(e.getLineNumber()),
-                    firstLine(e.getMessageWithoutStackTop()), e);
-        } catch (IOException e) {
-            throw new TemplateProblem(path(file), 0, e.getMessage(), e);
-        }
-        return out.toString();
+        return live.render(file, model);
     }
 
     /**
@@ -79,83 +74,11 @@ public final class Templates {
      * names it in error messages (e.g. campaigns/newsletter.yaml:6).
      */
     public String renderInline(String where, String source, Map<String, Object> model) {
-        if (isPlainText(source)) {
-            return source; // a subject line without FreeMarker in it: every reader's is the text itself
-        }
-        try {
-            // parsed once per (place, text): a mailing renders the same subject line for every reader
-            Template template = inline.get(where + "\u0000" + source);
-            if (template == null) {
-                if (inline.size() > 256) {
-                    inline.clear();
-                }
-                template = new Template(where, new java.io.StringReader(source), freemarker);
-                freemarker.refuseForbidden(template, where);
-                inline.put(where + "\u0000" + source, template);
-            }
-            StringWriter out = new StringWriter();
-            template.process(model, out);
-            return out.toString();
-        } catch (ParseException e) {
-            throw new TemplateProblem(where, 0, firstLine(e.getEditorMessage()), e);
-        } catch (TemplateProblem e) {
-            throw e.file().equals(where) ? e : new TemplateProblem(where, 0, e.located(), e);
-        } catch (TemplateException e) {
-            if (e.getCause() instanceof TemplateProblem refused) {
-                throw new TemplateProblem(where, 0, refused.located(), refused);
-            }
-            throw new TemplateProblem(where, 0, firstLine(e.getMessageWithoutStackTop()), e);
-        } catch (IOException e) {
-            throw new TemplateProblem(where, 0, e.getMessage(), e);
-        }
-    }
-
-    /** How FreeMarker interpolations, directives, macro calls and comments begin, in either syntax. */
-    private static final String[] FREEMARKER_STARTS = {"${", "#{", "<#", "</#", "[#", "[/#", "<@", "</@", "[@", "[/@", "[="};
-
-    /** Text in which FreeMarker would find nothing to do: no interpolation, directive, macro or comment. */
-    private static boolean isPlainText(String source) {
-        for (String start : FREEMARKER_STARTS) {
-            if (source.contains(start)) {
-                return false;
-            }
-        }
-        return true;
+        return live.renderInline(where, source, model);
     }
 
     /** Parses a template without rendering it, to report syntax errors at load. */
     public void check(String file) {
-        load(file);
-    }
-
-    private Template load(String file) {
-        try {
-            return freemarker.getTemplate(file);
-        } catch (TemplateNotFoundException e) {
-            throw new TemplateProblem(path(file), 0, "template not found", e);
-        } catch (ParseException e) {
-            throw TemplateProblem.ofSyntax(e, location(e.getTemplateName(), file));
-        } catch (freemarker.template.MalformedTemplateNameException e) {
-            throw new TemplateProblem(path(file), 0, "not a template name inside the templates folder: "
-                    + e.getMalformednessDescription(), e);
-        } catch (IOException e) {
-            throw new TemplateProblem(path(file), 0, "cannot read the template: " + e.getMessage(), e);
-        }
-    }
-
-    private String location(String sourceName, String fallback) {
-        return path(sourceName != null ? sourceName : fallback);
-    }
-
-    private String path(String name) {
-        return freemarker.path(name);
-    }
-
-    private static int lineOf(Integer line) {
-        return line == null ? 0 : line;
-    }
-
-    private static String firstLine(String message) {
-        return TemplateProblem.oneLine(message);
+        live.check(file);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tayori.schedule;
 
 import dev.tayori.delivery.DueWork;
+import dev.tayori.reload.FileReloader;
 import java.time.Clock;
 import java.util.Properties;
 import org.quartz.CronScheduleBuilder;
@@ -15,12 +16,18 @@ import org.quartz.impl.StdSchedulerFactory;
 /**
  * Quartz as the clock: one job, every minute, that runs due work. The in-memory job store is
  * enough because our tables hold all state; a misfired minute is dropped, not replayed, since the
- * next run computes everything that is due anyway.
+ * next run computes everything that is due anyway. With a {@link FileReloader}, a second job looks
+ * for edited files every minute at half past; one thread runs both, so new files are never swapped
+ * in while a run of due work is sending.
  */
 public final class Clockwork implements AutoCloseable {
     private final Scheduler scheduler;
 
     public Clockwork(DueWork dueWork, Clock clock) {
+        this(dueWork, clock, null);
+    }
+
+    public Clockwork(DueWork dueWork, Clock clock, FileReloader reloader) {
         Properties props = new Properties();
         props.setProperty("org.quartz.scheduler.instanceName", "tayori");
         props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
@@ -28,13 +35,21 @@ public final class Clockwork implements AutoCloseable {
         props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         try {
             scheduler = new StdSchedulerFactory(props).getScheduler();
-            scheduler.setJobFactory((bundle, s) -> new DueWorkJob(dueWork, clock));
+            scheduler.setJobFactory((bundle, s) -> bundle.getJobDetail().getJobClass() == FileReloadJob.class
+                    ? new FileReloadJob(reloader) : new DueWorkJob(dueWork, clock));
             JobDetail job = JobBuilder.newJob(DueWorkJob.class).withIdentity("due-work").build();
             Trigger everyMinute = TriggerBuilder.newTrigger().withIdentity("every-minute").startNow()
                     .withSchedule(CronScheduleBuilder.cronSchedule("0 * * * * ?")
                             .withMisfireHandlingInstructionDoNothing())
                     .build();
             scheduler.scheduleJob(job, everyMinute);
+            if (reloader != null) {
+                scheduler.scheduleJob(JobBuilder.newJob(FileReloadJob.class).withIdentity("file-reload").build(),
+                        TriggerBuilder.newTrigger().withIdentity("every-minute-at-half-past")
+                                .withSchedule(CronScheduleBuilder.cronSchedule("30 * * * * ?")
+                                        .withMisfireHandlingInstructionDoNothing())
+                                .build());
+            }
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot set up the scheduler: " + e.getMessage(), e);
         }

@@ -86,6 +86,7 @@ final class AdminPages {
                 .sorted(Map.Entry.comparingByValue(CampaignOverview.SOONEST_FIRST))
                 .forEach(e -> next.add(CampaignView.of(e.getKey(), e.getValue(), zone, app.clock().instant())));
         model.put("nextSends", next);
+        model.put("fileProblems", FileProblemWords.of(app.reloader().problems()));
         show(ctx, "dashboard", model);
     }
 
