@@ -83,6 +83,15 @@ public final class Authoring {
         return new Preview(mail.subject(), mail.html(), mail.text(), checked.problems());
     }
 
+    /** As {@link #preview(String, int, MailSource)}, for an announcement not created yet (the 「新しいお知らせ」 page). */
+    public Preview previewNewAnnouncement(MailSource source) {
+        MarkdownMail.Checked checked = MarkdownMail.check(source, false);
+        Map<String, Object> model = MailModel.of(sender, "読者", "reader@example.jp", baseUrl + "/unsubscribe/PREVIEW",
+                baseUrl, "");
+        RenderedMail mail = new AuthoredMail(templates).render(checked.compiled(), model);
+        return new Preview(mail.subject(), mail.html(), mail.text(), checked.problems());
+    }
+
     /** Saves the words as this mail's draft, replacing an earlier draft. Nobody receives a draft. */
     public void saveDraft(String campaignId, int step, MailSource source) {
         check(campaignId, step, source);

@@ -27,6 +27,7 @@ public final class AdminRoutes {
     public static void register(Javalin web, App app, AdminAuth auth) {
         AdminPages pages = new AdminPages(app);
         CampaignActions actions = new CampaignActions(app, pages);
+        EditorRoutes.register(web, app, pages);
         RateLimiter signIns = new RateLimiter(SIGN_INS_PER_MINUTE, Duration.ofMinutes(1), app.clock());
         boolean secure = app.settings().baseUrl().startsWith("https://");
 
