@@ -171,8 +171,11 @@ class CampaignWritingApiTest {
         Snapshot before = Snapshot.of(web.world);
         String ok = "{\"subject\": \"件名\", \"body_markdown\": \"本文\", \"publish\": true}";
         assertRefused(404, "there is no campaign 'nothing'", before, api("PUT", "/api/campaigns/nothing/steps/1", ok));
-        assertRefused(404, "there is no mail", before, api("PUT", "/api/campaigns/workbook/steps/8", ok));
-        assertRefused(404, "there is no mail", before, api("PUT", "/api/campaigns/workbook/steps/0", ok));
+        assertRefused(404, "there is no step 8 in 'workbook': its lessons are steps 1 to 7", before,
+                api("PUT", "/api/campaigns/workbook/steps/8", ok));
+        assertRefused(404, "there is no step 0 in 'workbook'", before, api("PUT", "/api/campaigns/workbook/steps/0", ok));
+        assertRefused(404, "the announcement's words are step 0", before,
+                api("PUT", "/api/campaigns/course-early-booking/steps/1", ok));
         assertRefused(404, "there is no step 'one'", before, api("PUT", "/api/campaigns/workbook/steps/one", ok));
         assertRefused(404, "there is no campaign", before, api("GET", "/api/campaigns/nothing/revisions", null));
         assertRefused(400, "'publish' must be true or false", before, api("PUT", "/api/campaigns/workbook/steps/1",

@@ -74,6 +74,9 @@ public final class CampaignWritingRoutes {
             }
             body.put("live", authoring.liveSource(c.id(), step).english());
         } catch (AuthoringException e) {
+            if (e.notFound()) {
+                throw new ApiInput.Problem(404, "there is no step " + step + " in '" + c.id() + "': " + steps(c));
+            }
             refused(ctx, e);
             return;
         }
@@ -143,6 +146,11 @@ public final class CampaignWritingRoutes {
         return app.campaigns().find(id).orElseThrow(() -> new ApiInput.Problem(404, "there is no campaign '"
                 + ApiInput.printable(id) + "'; campaigns: "
                 + String.join(", ", app.campaigns().all().stream().map(Campaign::id).toList())));
+    }
+
+    private static String steps(Campaign c) {
+        return c instanceof dev.tayori.campaign.Sequence s ? "its lessons are steps 1 to " + s.size()
+                : "the " + c.kind() + "'s words are step 0";
     }
 
     /** The step from the path as a whole number; a step the campaign does not have is 404 from authoring. */
