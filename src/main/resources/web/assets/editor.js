@@ -23,7 +23,8 @@
     link: ['[', '](https://)', 'リンクの文字', false],
     button: ['[', '](https://){.button}', '申し込む', true],
     box: [':::box 今日のワーク\n', '\n:::', '囲みの中の文章', true],
-    name: ['{{name|読者さま}}', '', '', false]
+    name: ['{{name|読者さま}}', '', '', false],
+    articles: ['{{articles}}', '', '', true]
   };
 
   function insert(kind) {
@@ -121,4 +122,41 @@
       field.addEventListener('input', schedule);
     }
   });
+
+  // a problem of the body, clicked: its line is selected in the text area
+  problems.addEventListener('click', function (event) {
+    var li = event.target.closest('li[data-line]');
+    var line = li ? parseInt(li.getAttribute('data-line'), 10) : 0;
+    if (!li || li.getAttribute('data-field') !== 'body_markdown' || !(line > 0)) {
+      return;
+    }
+    var lines = body.value.split('\n');
+    var start = 0;
+    for (var i = 0; i < line - 1 && i < lines.length; i++) {
+      start += lines[i].length + 1;
+    }
+    body.focus();
+    body.setSelectionRange(start, start + (lines[line - 1] || '').length);
+  });
+
+  // 「新しいお知らせ」: a name in ASCII letters suggests the id, until the operator types one
+  var name = document.getElementById('name');
+  var id = document.getElementById('campaign-id');
+  if (name && id) {
+    var suggested = id.value;
+    id.addEventListener('input', function () {
+      suggested = null;
+    });
+    name.addEventListener('input', function () {
+      if (suggested === null) {
+        return;
+      }
+      var slug = name.value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').substring(0, 60);
+      if (/^[a-z0-9][a-z0-9-]*$/.test(slug) && /^[\x20-\x7e]*$/.test(name.value)) {
+        id.value = slug;
+      } else {
+        id.value = suggested;
+      }
+    });
+  }
 })();

@@ -118,8 +118,12 @@ class EditorInBrowserTest {
         heading("新しいお知らせ");
         assertEquals("announcement-20261123", browser.findElement(By.id("campaign-id")).getAttribute("value"),
                 "a Japanese name makes no id: the day is suggested");
-        browser.findElement(By.id("name")).sendKeys("冬のお茶会");
+        browser.findElement(By.id("name")).sendKeys("Tea 2026");
         WebElement id = browser.findElement(By.id("campaign-id"));
+        assertEquals("tea-2026", id.getAttribute("value"), "a name in ASCII suggests its id");
+        browser.findElement(By.id("name")).clear();
+        browser.findElement(By.id("name")).sendKeys("冬のお茶会");
+        assertEquals("announcement-20261123", id.getAttribute("value"), "a Japanese name: back to the day");
         id.clear();
         id.sendKeys("winter-tea");
         browser.findElement(By.id("subject")).sendKeys("冬のお茶会のご案内");
