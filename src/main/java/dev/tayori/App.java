@@ -3,6 +3,7 @@ package dev.tayori;
 import dev.tayori.announcement.AnnouncementMail;
 import dev.tayori.announcement.AnnouncementPlanner;
 import dev.tayori.announcement.Announcements;
+import dev.tayori.authoring.AddedSteps;
 import dev.tayori.authoring.Authoring;
 import dev.tayori.authoring.LiveMail;
 import dev.tayori.authoring.StoredAnnouncements;
@@ -50,6 +51,7 @@ public final class App {
     private final MailComposer composer;
     private final IssuePlanner issuePlanner;
     private final Authoring authoring;
+    private final AddedSteps addedSteps;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -58,7 +60,8 @@ public final class App {
         Campaigns files = Campaigns.load(settings.campaignsDir(), templates);
         this.jdbi = Database.open(settings.databaseUrl()).jdbi();
         StoredAnnouncements stored = new StoredAnnouncements(jdbi);
-        this.campaigns = files.with(stored);
+        this.addedSteps = new AddedSteps(jdbi, clock);
+        this.campaigns = files.with(stored).withAddedSteps(addedSteps::extend);
         this.authoring = new Authoring(jdbi, campaigns, templates, settings.sender(), settings.baseUrl(), clock, stored);
         LiveMail live = authoring.liveMail();
         String domain = settings.sender().domain();
@@ -150,6 +153,11 @@ public final class App {
     /** Mail written in the browser: drafts, revisions, previews, browser-made announcements. */
     public Authoring authoring() {
         return authoring;
+    }
+
+    /** Lessons added to a sequence in the browser, and whom an added lesson reaches. */
+    public AddedSteps addedSteps() {
+        return addedSteps;
     }
 
     public DueWork dueWork() {

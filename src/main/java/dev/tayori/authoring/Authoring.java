@@ -172,10 +172,10 @@ public final class Authoring {
         return revision;
     }
 
-    /** The campaign file's template is live again; recorded in the history. Not for browser-made announcements. */
+    /** The campaign file's template is live again; recorded in the history. Not for browser-made announcements and lessons. */
     public Revision backToFile(String campaignId, int step, String note) {
         Campaign campaign = mail(campaignId, step);
-        if (campaign instanceof Announcement a && StoredAnnouncements.madeInBrowser(a)) {
+        if (campaign instanceof Announcement a && StoredAnnouncements.madeInBrowser(a) || AddedSteps.added(campaign, step)) {
             throw AuthoringException.of(AuthoringProblem.of(Field.REVISION, 0, Reason.NO_FILE, campaignId));
         }
         Revision revision = revisions.backToFile(campaignId, step, note(note));

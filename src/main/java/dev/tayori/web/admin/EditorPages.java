@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class EditorPages {
     static final List<String> TEMPLATES = List.of("admin/mails.ftlh", "admin/editor.ftlh", "admin/history.ftlh",
-            "admin/diff.ftlh", "admin/restore.ftlh", "admin/new-announcement.ftlh");
+            "admin/diff.ftlh", "admin/restore.ftlh", "admin/new-announcement.ftlh", "admin/add-step.ftlh");
 
     private final App app;
     private final AdminPages pages;
@@ -58,6 +58,7 @@ final class EditorPages {
         model.put("id", c.id());
         model.put("name", c.name());
         model.put("mails", rows);
+        model.put("sequence", c instanceof dev.tayori.campaign.Sequence);
         show(ctx, "mails", model);
     }
 
@@ -74,7 +75,8 @@ final class EditorPages {
         EditableMail mail = authoring.editableMails(c.id()).stream().filter(m -> m.step() == step).findFirst()
                 .orElseThrow(() -> new AdminPages.NotFound("このメールはありません。"));
         LiveSource live = authoring.liveSource(c.id(), step);
-        boolean hasFile = !(c instanceof Announcement a && StoredAnnouncements.madeInBrowser(a));
+        boolean hasFile = !(c instanceof Announcement a && StoredAnnouncements.madeInBrowser(a))
+                && !dev.tayori.authoring.AddedSteps.added(c, step);
         model.put("id", c.id());
         model.put("name", c.name());
         model.put("step", step);

@@ -17,11 +17,15 @@ public final class EditorRoutes {
         EditorActions actions = new EditorActions(app, pages, editor);
         RevisionPages revisions = new RevisionPages(app, pages, editor);
         NewAnnouncementPage announcement = new NewAnnouncementPage(app, editor);
+        AddStepPage addStep = new AddStepPage(app, pages, editor);
         String mail = "/admin/campaigns/{id}/mails/{step}";
         web.get("/admin/announcements/new", announcement::form);
         web.post("/admin/announcements/new", announcement::submit);
         web.post("/admin/announcements/new/preview", announcement::preview);
         web.get("/admin/campaigns/{id}/mails", editor::mails);
+        web.get("/admin/campaigns/{id}/steps/new", addStep::form);
+        web.post("/admin/campaigns/{id}/steps/new", addStep::submit);
+        web.post("/admin/campaigns/{id}/steps/new/preview", addStep::preview);
         web.get(mail, editor::editor);
         web.post(mail, actions::submit);
         web.post(mail + "/preview", actions::preview);
