@@ -147,4 +147,32 @@ class EditorPagesHttpTest {
         assertTrue(r.body().contains("お茶会の本文</textarea>"));
         assertEquals(before, Snapshot.of(web.world));
     }
+
+    @Test
+    void theAddLessonPageSaysHowManyReadersEachChoiceReachesAndAddsTheLessonAfterTheLast() throws Exception {
+        java.time.Instant at = tokyo(2026, 11, 23, 10, 0);
+        web.world.app().subscribers().addConfirmed("aki@example.jp", "亜紀",
+                dev.tayori.subscriber.ConsentRecord.of("recorded-by-operator", at, "test", "test"), at);
+        web.world.app().dueWork().run(at);
+        HttpResponse<String> page = get("/admin/campaigns/workbook/steps/new");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<strong id=\"on-their-way\">1人</strong>"), page.body());
+        assertTrue(page.body().contains("<span id=\"finished-included\">0人</span>"), page.body());
+        assertTrue(get("/admin/campaigns/workbook/mails").body().contains("href=\"/admin/campaigns/workbook/steps/new\""));
+
+        Snapshot before = Snapshot.of(web.world);
+        HttpResponse<String> bad = post("/admin/campaigns/workbook/steps/new", words("add", "", "本文").concat("&past=included"));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("追加できませんでした: 件名: 件名を入力してください"), bad.body());
+        assertEquals(before, Snapshot.of(web.world));
+
+        HttpResponse<String> added = post("/admin/campaigns/workbook/steps/new",
+                words("add", "【8日目】おまけ", "おまけのレッスンです。").concat("&past=left_out"));
+        assertEquals(302, added.statusCode(), added.body());
+        assertEquals("/admin/campaigns/workbook/mails/8?done=added", added.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> eight = get("/admin/campaigns/workbook/mails/8?done=added");
+        assertTrue(eight.body().contains("レッスンを追加して公開しました。"), eight.body());
+        assertFalse(eight.body().contains("back-to-file-form"), "an added lesson has no file to go back to");
+        assertEquals(404, get("/admin/campaigns/newsletter/steps/new").statusCode());
+    }
 }
