@@ -3,6 +3,7 @@ package dev.tayori;
 import dev.tayori.announcement.AnnouncementMail;
 import dev.tayori.announcement.AnnouncementPlanner;
 import dev.tayori.announcement.Announcements;
+import dev.tayori.authoring.AddedSteps;
 import dev.tayori.authoring.Authoring;
 import dev.tayori.authoring.LiveMail;
 import dev.tayori.authoring.StoredAnnouncements;
@@ -53,6 +54,7 @@ public final class App {
     private final IssuePlanner issuePlanner;
     private final Authoring authoring;
     private final FileReloader reloader;
+    private final AddedSteps addedSteps;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -62,7 +64,8 @@ public final class App {
         Campaigns files = Campaigns.load(settings.campaignsDir(), templates);
         this.jdbi = Database.open(settings.databaseUrl()).jdbi();
         StoredAnnouncements stored = new StoredAnnouncements(jdbi);
-        this.campaigns = files.with(stored);
+        this.addedSteps = new AddedSteps(jdbi, clock);
+        this.campaigns = files.with(stored).withAddedSteps(addedSteps::extend);
         this.reloader = new FileReloader(settings.campaignsDir(), settings.templatesDir(), campaigns, templates, loadedFrom);
         this.authoring = new Authoring(jdbi, campaigns, templates, settings.sender(), settings.baseUrl(), clock, stored);
         LiveMail live = authoring.liveMail();
@@ -163,6 +166,11 @@ public final class App {
      */
     public FileReloader reloader() {
         return reloader;
+    }
+
+    /** Lessons added to a sequence in the browser, and whom an added lesson reaches. */
+    public AddedSteps addedSteps() {
+        return addedSteps;
     }
 
     public DueWork dueWork() {

@@ -83,6 +83,15 @@ public final class Authoring {
         return new Preview(mail.subject(), mail.html(), mail.text(), checked.problems());
     }
 
+    /** As {@link #preview(String, int, MailSource)}, for an announcement not created yet (the 「新しいお知らせ」 page). */
+    public Preview previewNewAnnouncement(MailSource source) {
+        MarkdownMail.Checked checked = MarkdownMail.check(source, false);
+        Map<String, Object> model = MailModel.of(sender, "読者", "reader@example.jp", baseUrl + "/unsubscribe/PREVIEW",
+                baseUrl, "");
+        RenderedMail mail = new AuthoredMail(templates).render(checked.compiled(), model);
+        return new Preview(mail.subject(), mail.html(), mail.text(), checked.problems());
+    }
+
     /** Saves the words as this mail's draft, replacing an earlier draft. Nobody receives a draft. */
     public void saveDraft(String campaignId, int step, MailSource source) {
         check(campaignId, step, source);
@@ -163,10 +172,10 @@ public final class Authoring {
         return revision;
     }
 
-    /** The campaign file's template is live again; recorded in the history. Not for browser-made announcements. */
+    /** The campaign file's template is live again; recorded in the history. Not for browser-made announcements and lessons. */
     public Revision backToFile(String campaignId, int step, String note) {
         Campaign campaign = mail(campaignId, step);
-        if (campaign instanceof Announcement a && StoredAnnouncements.madeInBrowser(a)) {
+        if (campaign instanceof Announcement a && StoredAnnouncements.madeInBrowser(a) || AddedSteps.added(campaign, step)) {
             throw AuthoringException.of(AuthoringProblem.of(Field.REVISION, 0, Reason.NO_FILE, campaignId));
         }
         Revision revision = revisions.backToFile(campaignId, step, note(note));

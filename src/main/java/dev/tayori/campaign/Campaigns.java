@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -19,12 +20,15 @@ public final class Campaigns {
     private volatile Map<String, Campaign> byId;
     /** Announcements written in the browser (authoring/), which have no file; listed after the files. */
     private final Supplier<List<Announcement>> stored;
+    /** Lessons added in the browser after a sequence's file ones (authoring/AddedSteps); none by default. */
+    private final UnaryOperator<Sequence> addedSteps;
 
-    private Campaigns(List<Campaign> campaigns, Supplier<List<Announcement>> stored) {
+    private Campaigns(List<Campaign> campaigns, Supplier<List<Announcement>> stored, UnaryOperator<Sequence> addedSteps) {
         Map<String, Campaign> files = new LinkedHashMap<>();
         campaigns.forEach(c -> files.put(c.id(), c));
         this.byId = java.util.Collections.unmodifiableMap(files);
         this.stored = stored;
+        this.addedSteps = addedSteps;
     }
 
     /**
@@ -42,7 +46,16 @@ public final class Campaigns {
      * stored announcement of the same id (creating one with a file's id is refused anyway).
      */
     public Campaigns with(Supplier<List<Announcement>> stored) {
-        return new Campaigns(List.copyOf(byId.values()), stored);
+        return new Campaigns(List.copyOf(byId.values()), stored, addedSteps);
+    }
+
+    /** These campaigns with each sequence as {@code addedSteps} extends it (lessons added in the browser). */
+    public Campaigns withAddedSteps(UnaryOperator<Sequence> addedSteps) {
+        return new Campaigns(List.copyOf(byId.values()), stored, addedSteps);
+    }
+
+    private Campaign extended(Campaign c) {
+        return c instanceof Sequence s ? addedSteps.apply(s) : c;
     }
 
     /** Loads and checks everything; throws with every problem found. */
@@ -56,12 +69,12 @@ public final class Campaigns {
         if (!problems.isEmpty()) {
             throw new CampaignFileException(problems);
         }
-        return new Campaigns(campaigns, List::of);
+        return new Campaigns(campaigns, List::of, UnaryOperator.identity());
     }
 
     public List<Campaign> all() {
         Map<String, Campaign> files = byId;
-        List<Campaign> all = new ArrayList<>(files.values());
+        List<Campaign> all = new ArrayList<>(files.values().stream().map(this::extended).toList());
         stored.get().stream().filter(a -> !files.containsKey(a.id())).forEach(all::add);
         return List.copyOf(all);
     }
@@ -69,7 +82,7 @@ public final class Campaigns {
     public Optional<Campaign> find(String id) {
         Campaign file = byId.get(id);
         if (file != null) {
-            return Optional.of(file);
+            return Optional.of(extended(file));
         }
         return stored.get().stream().filter(a -> a.id().equals(id)).map(Campaign.class::cast).findFirst();
     }
@@ -80,7 +93,7 @@ public final class Campaigns {
     }
 
     public List<Sequence> sequences() {
-        return byId.values().stream().filter(Sequence.class::isInstance).map(Sequence.class::cast).toList();
+        return byId.values().stream().filter(Sequence.class::isInstance).map(Sequence.class::cast).map(addedSteps).toList();
     }
 
     public List<Newsletter> newsletters() {

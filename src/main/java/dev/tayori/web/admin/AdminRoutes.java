@@ -30,6 +30,7 @@ public final class AdminRoutes {
         AdminPages pages = new AdminPages(app, audience);
         CampaignActions actions = new CampaignActions(app, pages);
         ScheduleForm scheduleForm = new ScheduleForm(app, pages, audience);
+        EditorRoutes.register(web, app, pages);
         RateLimiter signIns = new RateLimiter(SIGN_INS_PER_MINUTE, Duration.ofMinutes(1), app.clock());
         boolean secure = app.settings().baseUrl().startsWith("https://");
 

@@ -159,6 +159,7 @@ public final class ApiRoutes {
             app.control().resume(ctx.pathParam("id"));
             ctx.json(Map.of("campaign", ctx.pathParam("id"), "state", "active"));
         });
+        CampaignWritingRoutes.register(web, app);
         web.exception(InvalidAddressException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         web.exception(SubscriberException.class, (e, ctx) -> error(ctx,
                 e.kind() == SubscriberException.Kind.NOT_FOUND ? 404 : e.kind() == SubscriberException.Kind.ALREADY_EXISTS ? 409 : 400,
