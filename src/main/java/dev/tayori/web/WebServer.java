@@ -24,6 +24,10 @@ public final class WebServer implements AutoCloseable {
             "pages/unsubscribe", "pages/unsubscribed", "pages/mailbox", "pages/mailbox-message", "admin/login",
             "admin/dashboard", "admin/campaigns", "admin/campaign", "admin/report", "admin/subscribers", "admin/subscriber", "admin/not-found", "pages/error");
 
+    /** What a stranger's form post or a script's API call may send; the admin's editor may send more. */
+    static final long BODY_LIMIT = 64 * 1024L;
+    static final long ADMIN_BODY_LIMIT = 1024 * 1024L;
+
     public WebServer(App app, Mailbox mailbox, AdminAuth adminAuth) {
         // a broken page template stops the start with file:line, instead of a 500 for the first reader
         PAGES.forEach(page -> app.templates().check(page + ".ftlh"));
@@ -35,7 +39,9 @@ public final class WebServer implements AutoCloseable {
         UnsubscribePage unsubscribe = new UnsubscribePage(pages, app.subscribers());
         javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.maxRequestSize = 64 * 1024L;
+            // A lesson written in the editor may be 100,000 characters, which a form posts as up to
+            // about 900 KB of percent-encoded UTF-8; every other way in is held to 64 KB below.
+            config.http.maxRequestSize = ADMIN_BODY_LIMIT;
             // a known path with the wrong method is 405 (JSON under /api, a Japanese page elsewhere), not 404
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
@@ -47,6 +53,11 @@ public final class WebServer implements AutoCloseable {
             });
         });
         javalin.before(SecurityHeaders::apply);
+        javalin.before(ctx -> {
+            if (!ctx.path().startsWith("/admin") && ctx.contentLength() > BODY_LIMIT) {
+                throw new io.javalin.http.ContentTooLargeResponse();
+            }
+        });
         javalin.get("/", ctx -> ctx.redirect("/subscribe"));
         javalin.get("/subscribe", subscribe::form);
         javalin.post("/subscribe", subscribe::submit);

@@ -90,6 +90,17 @@ class EditorPagesHttpTest {
     }
 
     @Test
+    void aLongLessonOfJapaneseWordsIsSavedThoughItsFormIsLargerThanAStrangersPostMayBe() throws Exception {
+        // 30,000 characters of Japanese post as about 270 KB of percent-encoded UTF-8
+        String body = "心の距離と境界線について、今日は少し長めにお話しします。\n\n".repeat(1_000);
+        String form = words("save", "【3日目】長い版", body);
+        assertTrue(form.length() > 200_000, "larger than the 64 KB the public pages take: " + form.length());
+        HttpResponse<String> r = post("/admin/campaigns/workbook/mails/3", form);
+        assertTrue(r.statusCode() == 200 || r.statusCode() == 302 || r.statusCode() == 303, r.statusCode() + " " + r.body());
+        assertEquals(body.strip(), web.world.app().authoring().draft("workbook", 3).orElseThrow().bodyMarkdown().strip());
+    }
+
+    @Test
     void thePreviewFrameHasTheMailsPolicyAndTheEditorPageTheStrictOneWithoutInlineScript() throws Exception {
         HttpResponse<String> page = get("/admin/campaigns/workbook/mails/3");
         assertEquals("default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'",
