@@ -18,7 +18,7 @@ final class Relaxed {
      */
     static String header(String name, String value) {
         StringBuilder out = new StringBuilder(name.length() + value.length() + 1);
-        out.append(name.toLowerCase(java.util.Locale.ROOT)).append(':');
+        out.append(name.strip().toLowerCase(java.util.Locale.ROOT)).append(':');
         boolean space = false;
         boolean started = false;
         for (int i = 0; i < value.length(); i++) {
