@@ -6,7 +6,7 @@ import java.util.zip.CRC32;
 
 /**
  * VERP (variable envelope return path): each mail's envelope sender names its delivery, so a bounce
- * sent back to {@code bounces+d3f2kq@example.jp} says which delivery bounced without reading the
+ * sent back to {@code bounces+d9ixrh@example.jp} (delivery 12345) says which delivery bounced without reading the
  * report's free-form text. The mailbox must deliver {@code bounces+anything@} to {@code bounces@}
  * (Postfix's {@code recipient_delimiter = +}; Gmail, Google Workspace and most hosts do so already).
  *
@@ -21,7 +21,7 @@ public final class Verp {
     private Verp() {
     }
 
-    /** {@code bounces@example.jp} and delivery 12345 give {@code bounces+d9ixXX@example.jp}. */
+    /** {@code bounces@example.jp} and delivery 12345 give {@code bounces+d9ixrh@example.jp}. */
     public static String address(String bounceAddress, long deliveryId) {
         if (deliveryId <= 0) {
             throw new IllegalArgumentException("a delivery id is positive, not " + deliveryId);
