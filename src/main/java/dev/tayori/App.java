@@ -24,6 +24,10 @@ import dev.tayori.delivery.Outbox;
 import dev.tayori.delivery.SendThrottle;
 import dev.tayori.config.RateSpec;
 import dev.tayori.delivery.SequencePlanner;
+import dev.tayori.config.DkimSettings;
+import dev.tayori.dkim.DkimSigner;
+import dev.tayori.mail.MessageBuilder;
+import dev.tayori.mail.MessageSigner;
 import dev.tayori.mail.SmtpConnection;
 import dev.tayori.reload.FileReloader;
 import dev.tayori.reload.FolderFingerprint;
@@ -55,6 +59,7 @@ public final class App {
     private final Authoring authoring;
     private final FileReloader reloader;
     private final AddedSteps addedSteps;
+    private final MessageSigner signer;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -76,7 +81,9 @@ public final class App {
                 List.of(new IssueMail(jdbi, templates, live), new AnnouncementMail(templates, live)));
         SendThrottle throttle = new SendThrottle(settings.smtp().ratePerSecond(), RateSpec.parse(settings.smtp().window()),
                 RateSpec.parseDomains(settings.smtp().domainLimits()), Clock.systemUTC());
-        Outbox outbox = new Outbox(jdbi, composer, subscribers, () -> new SmtpConnection(settings.smtp()), throttle,
+        this.signer = signer(settings.dkim(), clock);
+        Outbox outbox = new Outbox(jdbi, composer, subscribers, () -> new SmtpConnection(settings.smtp()),
+                this::messageBuilder, throttle,
                 clock.withZone(settings.timezone()), // the mails' Date header is in the sender's time zone
                 new Outbox.Policy(settings.batchSize(), settings.maxAttempts(), Duration.ofSeconds(settings.leaseSeconds()),
                         settings.smtp().connections()), ownerName());
@@ -93,6 +100,28 @@ public final class App {
         this.announcements = new Announcements(jdbi, campaigns, clock);
         this.control = new CampaignControl(jdbi, campaigns, clock);
         this.composer = composer;
+    }
+
+    /** DKIM signatures when a key is configured (RSA, and Ed25519 as a second one), else none. */
+    private static MessageSigner signer(DkimSettings dkim, Clock clock) {
+        if (!dkim.enabled()) {
+            return MessageSigner.NONE;
+        }
+        List<DkimSigner.Key> keys = new java.util.ArrayList<>();
+        keys.add(new DkimSigner.Key(dkim.domain(), dkim.selector(), dkim.rsa()));
+        if (dkim.ed25519() != null) {
+            keys.add(new DkimSigner.Key(dkim.domain(), dkim.ed25519Selector(), dkim.ed25519()));
+        }
+        return new DkimSigner(keys, clock);
+    }
+
+    /**
+     * Writes mail as every sender of this app does: Date in the sender's time zone, DKIM-signed when
+     * configured, the envelope sender and Reply-To of README "Deliverability". One per sending thread
+     * (its small caches are per mailing).
+     */
+    public MessageBuilder messageBuilder() {
+        return new MessageBuilder(clock.withZone(settings.timezone()), settings.returns(), signer);
     }
 
     /** Loads and checks the campaign files and templates, and opens (and migrates) the database. */

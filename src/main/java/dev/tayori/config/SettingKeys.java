@@ -32,6 +32,18 @@ final class SettingKeys {
         DEFAULTS.put("sender.email", "tayori@localhost");
         DEFAULTS.put("sender.postal-address", "");
         DEFAULTS.put("sender.contact", "");
+        DEFAULTS.put("sender.reply-to", "");
+        // Deliverability (README "Deliverability"): DKIM signing, the bounce address, mailto unsubscribe.
+        // dkim.domain empty: the sender's domain. No dkim.private-key: mail goes out unsigned.
+        DEFAULTS.put("dkim.domain", "");
+        DEFAULTS.put("dkim.selector", "");
+        DEFAULTS.put("dkim.private-key", "");
+        DEFAULTS.put("dkim.ed25519-selector", "");
+        DEFAULTS.put("dkim.ed25519-private-key", "");
+        DEFAULTS.put("bounce.address", "");
+        DEFAULTS.put("bounce.verp", "false");
+        // read here for List-Unsubscribe's mailto:, and by the inbound mailbox for what arrives there
+        DEFAULTS.put("inbound.unsubscribe-address", "");
         DEFAULTS.put("timezone", "Asia/Tokyo");
         DEFAULTS.put("campaigns.dir", "campaigns");
         DEFAULTS.put("templates.dir", "templates");

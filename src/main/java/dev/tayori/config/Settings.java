@@ -22,7 +22,9 @@ public record Settings(
         int maxAttempts,
         int leaseSeconds,
         String adminPassword,
-        String apiToken) {
+        String apiToken,
+        DkimSettings dkim,
+        ReturnAddresses returns) {
 
     /** The shortest admin.password an operator may choose (the generated one is longer). */
     static final int MIN_ADMIN_PASSWORD = 12;
@@ -55,22 +57,22 @@ public record Settings(
                 Path.of(p.text("templates.dir")), Path.of(p.text("articles.dir")), p.text("articles.feed"),
                 p.positive("delivery.batch-size"),
                 p.positive("delivery.max-attempts"), p.positive("delivery.lease-seconds"), p.adminPassword("admin.password"),
-                p.apiToken("api.token"));
+                p.apiToken("api.token"), DeliverabilitySettings.dkim(p, sender), DeliverabilitySettings.returns(p, sender));
     }
 
     public Settings withDatabaseUrl(String url) {
         return new Settings(url, smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns);
     }
 
     public Settings withSmtp(SmtpSettings newSmtp) {
         return new Settings(databaseUrl, newSmtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns);
     }
 
     public Settings withSender(Sender newSender) {
         return new Settings(databaseUrl, smtp, webPort, baseUrl, newSender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns);
     }
 
     /** For logs and debugging: every value but the secrets, and the database URL without its password. */
@@ -81,11 +83,11 @@ public record Settings(
                 + campaignsDir + ", templatesDir=" + templatesDir + ", articlesDir=" + articlesDir + ", articlesFeed="
                 + Secrets.maskUrl(articlesFeed) + ", batchSize=" + batchSize + ", maxAttempts=" + maxAttempts
                 + ", leaseSeconds=" + leaseSeconds + ", adminPassword=" + Secrets.shown("admin.password", adminPassword)
-                + ", apiToken=" + Secrets.shown("api.token", apiToken) + "]";
+                + ", apiToken=" + Secrets.shown("api.token", apiToken) + ", dkim=" + dkim + ", returns=" + returns + "]";
     }
 
     /** Turns text into typed values; every complaint names the key and where its value came from. */
-    private record Parser(RawSettings raw) {
+    record Parser(RawSettings raw) {
         String text(String key) {
             return raw.get(key).text().trim();
         }

@@ -89,7 +89,7 @@ public final class MailComposer {
             model.put("subject", subject);
             RenderedMail mail = templates.renderMail(subject, "system/confirm", model);
             return new OutgoingMail(sender, subscriber.email(), "", mail.subject(), mail.htmlBody(), mail.textBody(),
-                    delivery.messageId(), null, null);
+                    delivery.messageId(), null, null, delivery.id(), null);
         }
         Campaign campaign = campaigns.get(delivery.campaignId());
         if (campaign instanceof Sequence sequence) {
@@ -115,7 +115,7 @@ public final class MailComposer {
     private OutgoingMail outgoing(Delivery delivery, Subscriber subscriber, RenderedMail mail, String listId,
             String unsubscribeUrl) {
         return new OutgoingMail(sender, subscriber.email(), subscriber.name(), mail.subject(), mail.htmlBody(), mail.textBody(),
-                delivery.messageId(), listId, unsubscribeUrl);
+                delivery.messageId(), listId, unsubscribeUrl, delivery.id(), subscriber.unsubscribeToken());
     }
 
     private String listId(String campaignId) {

@@ -33,13 +33,16 @@ public final class Outbox {
     private final MailComposer composer;
     private final dev.tayori.subscriber.Subscribers subscribers;
     private final Supplier<SmtpConnection> connections;
+    private final Supplier<dev.tayori.mail.MessageBuilder> builders;
     private final SendThrottle throttle;
     private final Clock clock;
     private final Policy policy;
     private final String owner;
 
     public Outbox(Jdbi jdbi, MailComposer composer, dev.tayori.subscriber.Subscribers subscribers,
-            Supplier<SmtpConnection> connections, SendThrottle throttle, Clock clock, Policy policy, String owner) {
+            Supplier<SmtpConnection> connections, Supplier<dev.tayori.mail.MessageBuilder> builders, SendThrottle throttle,
+            Clock clock, Policy policy, String owner) {
+        this.builders = builders;
         this.jdbi = jdbi;
         this.composer = composer;
         this.subscribers = subscribers;
@@ -71,7 +74,7 @@ public final class Outbox {
         Object writeLock = new Object();
         OutcomeRecorder recorder = new OutcomeRecorder(jdbi, writeLock, workers * RowSender.UNRECORDED_PER_CONNECTION);
         for (int i = 0; i < workers; i++) {
-            RowSender sender = new RowSender(jdbi, composer, subscribers, throttle, clock, policy, owner, report,
+            RowSender sender = new RowSender(jdbi, composer, builders.get(), subscribers, throttle, clock, policy, report,
                     writeLock, recorder);
             Thread t = new Thread(() -> {
                 try (SmtpConnection smtp = connections.get()) {

@@ -46,8 +46,11 @@ final class RowSender {
     /** The commits of the last mails this sender sent, oldest first, still to be waited for. */
     private final java.util.ArrayDeque<java.util.concurrent.CompletableFuture<Void>> unrecorded = new java.util.ArrayDeque<>();
 
-    RowSender(Jdbi jdbi, MailComposer composer, Subscribers subscribers, SendThrottle throttle, Clock clock,
-            Outbox.Policy policy, String owner, SendReport report, Object writeLock, OutcomeRecorder recorder) {
+    private final MessageBuilder builder;
+
+    RowSender(Jdbi jdbi, MailComposer composer, MessageBuilder builder, Subscribers subscribers, SendThrottle throttle,
+            Clock clock, Outbox.Policy policy, SendReport report, Object writeLock, OutcomeRecorder recorder) {
+        this.builder = builder;
         this.writeLock = writeLock;
         this.recorder = recorder;
         this.jdbi = jdbi;
@@ -61,7 +64,6 @@ final class RowSender {
 
     void run(SmtpConnection smtp, BlockingQueue<Claimed> queue, AtomicReference<String> stop, Instant at,
             Runnable handled) {
-        MessageBuilder builder = new MessageBuilder(clock);
         try (org.jdbi.v3.core.Handle handle = jdbi.open();
                 SubscriberLookup lookup = new SubscriberLookup(handle.getConnection())) {
             rows = new HeldRows(queue, lookup);

@@ -1,6 +1,7 @@
 package dev.tayori.mail;
 
 import java.nio.charset.StandardCharsets;
+import dev.tayori.config.ReturnAddresses;
 import java.time.Clock;
 
 /**
@@ -19,13 +20,28 @@ public final class MessageBuilder {
     }
 
     private final Clock clock;
+    private final ReturnAddresses returns;
+    private final MessageSigner signer;
 
-    /** The Date header is written in the clock's zone: the sender's (setting timezone), as readers see it. */
+    /** Unsigned, bounces to the From address, no Reply-To: mail as it was before README "Deliverability". */
     public MessageBuilder(Clock clock) {
-        this.clock = clock;
+        this(clock, null, MessageSigner.NONE);
     }
 
-    /** What goes over the wire: the envelope and the message as bytes, CRLF line ends. */
+    /**
+     * The Date header is written in the clock's zone: the sender's (setting timezone), as readers see it.
+     * {@code returns} null: the defaults of {@link ReturnAddresses#none}, for the mail's own sender.
+     */
+    public MessageBuilder(Clock clock, ReturnAddresses returns, MessageSigner signer) {
+        this.clock = clock;
+        this.returns = returns;
+        this.signer = signer;
+    }
+
+    /**
+     * What goes over the wire: the envelope and the message as bytes, CRLF line ends. {@code from} is
+     * the envelope sender (MAIL FROM): the bounce address, with VERP one per delivery.
+     */
     public record Wire(String from, String to, String messageId, byte[] bytes) {
     }
 
@@ -46,8 +62,12 @@ public final class MessageBuilder {
             header(head, "To", DisplayName.header("To", toName, to));
             header(head, "Message-ID", HeaderText.check("the Message-ID", mail.messageId()));
             header(head, "Subject", subject(mail.subject()));
+            ReturnAddresses back = returns != null ? returns : ReturnAddresses.none(mail.from().email());
+            if (!back.replyTo().isEmpty()) {
+                header(head, "Reply-To", address(back.replyTo()).mailbox());
+            }
             if (mail.unsubscribeUrl() != null) {
-                header(head, "List-Unsubscribe", "<" + HeaderText.check("the unsubscribe URL", mail.unsubscribeUrl()) + ">");
+                header(head, "List-Unsubscribe", listUnsubscribe(mail, back));
                 header(head, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
             if (mail.listId() != null) {
@@ -61,7 +81,29 @@ public final class MessageBuilder {
             part(out, boundary, "text/plain; charset=UTF-8", mail.text());
             part(out, boundary, "text/html; charset=UTF-8", mail.html());
             out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-            return new Wire(mail.from().email(), to.mailbox(), mail.messageId(), out.toByteArray());
+            byte[] message = out.toByteArray();
+            String signatures = signer.signatureHeaders(message);
+            if (!signatures.isEmpty()) {
+                byte[] signed = new byte[signatures.length() + message.length];
+                signatures.getBytes(0, signatures.length(), signed, 0); // ASCII: one byte per char
+                System.arraycopy(message, 0, signed, signatures.length(), message.length);
+                message = signed;
+            }
+            String envelopeFrom = back.verp() && mail.deliveryId() > 0 ? Verp.address(back.bounceAddress(), mail.deliveryId())
+                    : back.bounceAddress();
+            return new Wire(envelopeFrom, to.mailbox(), mail.messageId(), message);
+    }
+
+    /**
+     * The https link (RFC 8058's one-click needs it first and alone in https), then, with an
+     * unsubscribe address, the mailto: of RFC 2369 for clients that unsubscribe by mail.
+     */
+    private static String listUnsubscribe(OutgoingMail mail, ReturnAddresses back) {
+        String https = "<" + HeaderText.check("the unsubscribe URL", mail.unsubscribeUrl()) + ">";
+        if (back.unsubscribeAddress().isEmpty() || mail.unsubscribeToken() == null) {
+            return https;
+        }
+        return https + ",\r\n <" + MailtoUnsubscribe.uri(back.unsubscribeAddress(), mail.unsubscribeToken()) + ">";
     }
 
     private static final java.time.format.DateTimeFormatter RFC_5322_DATE =

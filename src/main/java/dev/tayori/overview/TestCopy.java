@@ -3,7 +3,6 @@ package dev.tayori.overview;
 import dev.tayori.App;
 import dev.tayori.authoring.MailSource;
 import dev.tayori.campaign.Campaign;
-import dev.tayori.mail.MessageBuilder;
 import dev.tayori.mail.OutgoingMail;
 import dev.tayori.mail.SmtpConnection;
 import dev.tayori.mail.SmtpFailure;
@@ -38,7 +37,7 @@ public final class TestCopy {
                 preview.mail().html(), preview.mail().text(),
                 "<test-" + UUID.randomUUID() + "@" + settings.sender().domain() + ">", null, null);
         try (SmtpConnection smtp = new SmtpConnection(settings.smtp())) {
-            smtp.send(new MessageBuilder(app.clock().withZone(settings.timezone())).wire(mail));
+            smtp.send(app.messageBuilder().wire(mail)); // signed like every mail, bounces to bounce.address
         }
     }
 }
