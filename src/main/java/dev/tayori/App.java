@@ -23,6 +23,11 @@ import dev.tayori.delivery.Outbox;
 import dev.tayori.delivery.SendThrottle;
 import dev.tayori.config.RateSpec;
 import dev.tayori.delivery.SequencePlanner;
+import dev.tayori.bounce.Classifier;
+import dev.tayori.bounce.VerpTokens;
+import dev.tayori.inbound.Bounces;
+import dev.tayori.inbound.Inbox;
+import dev.tayori.inbound.SignUps;
 import dev.tayori.mail.SmtpConnection;
 import dev.tayori.render.Templates;
 import dev.tayori.sequence.Enrollments;
@@ -50,6 +55,8 @@ public final class App {
     private final MailComposer composer;
     private final IssuePlanner issuePlanner;
     private final Authoring authoring;
+    private final Bounces bounces;
+    private final Inbox inbox;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -85,6 +92,25 @@ public final class App {
         this.announcements = new Announcements(jdbi, campaigns, clock);
         this.control = new CampaignControl(jdbi, campaigns, clock);
         this.composer = composer;
+        this.bounces = new Bounces(jdbi, subscribers, clock, settings.inbound().softLimit());
+        this.inbox = inbox(settings, clock);
+    }
+
+    /**
+     * The inbound mailbox. VerpTokens.LOCAL reads bounces+ID-CHECK@ until mail/Verp (the envelope
+     * sender, built with DKIM signing) can check the token too.
+     */
+    private Inbox inbox(Settings settings, Clock clock) {
+        var in = settings.inbound();
+        java.util.Set<String> ours = new java.util.HashSet<>();
+        for (String a : List.of(settings.sender().email(), settings.sender().contact(), in.subscribeAddress(),
+                in.unsubscribeAddress(), in.username())) {
+            if (a != null && a.contains("@")) {
+                ours.add(a.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        Classifier classifier = new Classifier(in.subscribeAddress(), in.unsubscribeAddress(), ours, VerpTokens.LOCAL);
+        return new Inbox(in, jdbi, classifier, bounces, new SignUps(subscribers, clock, ours), subscribers, clock);
     }
 
     /** Loads and checks the campaign files and templates, and opens (and migrates) the database. */
@@ -150,6 +176,16 @@ public final class App {
     /** Mail written in the browser: drafts, revisions, previews, browser-made announcements. */
     public Authoring authoring() {
         return authoring;
+    }
+
+    /** Bounces, complaints and auto-replies: recorded, acted on, listed per reader and campaign. */
+    public Bounces bounces() {
+        return bounces;
+    }
+
+    /** The inbound mailbox (inbound.*): one poll per call of check(). */
+    public Inbox inbox() {
+        return inbox;
     }
 
     public DueWork dueWork() {

@@ -229,6 +229,12 @@ final class AdminPages {
                     "error", d.lastError() == null ? "" : d.lastError()));
         }
         model.put("deliveries", deliveries);
+        List<Map<String, Object>> reports = new ArrayList<>();
+        app.bounces().of(s.id()).forEach(e -> reports.add(Map.of("at", Formats.local(e.receivedAt(), zone),
+                "kind", e.kind().japanese(), "status", e.statusCode(),
+                "campaign", e.campaignId() == null ? "-" : campaignName(e.campaignId()), "diagnostic", e.diagnostic(),
+                "message", e.messageId() == null ? "" : e.messageId())));
+        model.put("reports", reports);
         show(ctx, "subscriber", model);
     }
 
