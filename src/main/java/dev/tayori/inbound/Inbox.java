@@ -85,7 +85,9 @@ public final class Inbox {
             return "left: " + (m.getSize() / (1024 * 1024)) + " MB, larger than the " + SIZE_LIMIT / (1024 * 1024)
                     + " MB tayori reads";
         }
-        MimeMessage message = (MimeMessage) m;
+        // a local copy of the raw bytes (IMAP BODY[]), parsed here: the server's own parse of a broken
+        // message (its BODYSTRUCTURE) is never asked for, and every later read is local
+        MimeMessage message = new MimeMessage((MimeMessage) m);
         String key = MessageKey.of(message);
         Optional<String> before = jdbi.withExtension(InboundDao.class, dao -> dao.handled(key));
         if (before.isPresent()) {
@@ -175,7 +177,9 @@ public final class Inbox {
     }
 
     private static String oneLine(Exception e) {
-        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String text = e.getMessage() != null ? e.getMessage()
+                : e instanceof jakarta.mail.FolderClosedException || e instanceof jakarta.mail.StoreClosedException
+                        ? "the server closed the connection" : "unreadable";
         String line = text.lines().findFirst().orElse("").trim();
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
