@@ -16,10 +16,16 @@ public record InboundEvent(long id, InboundKind kind, Long subscriberId, Long de
         public InboundEvent map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
                 throws java.sql.SQLException {
             return new InboundEvent(rs.getLong("id"), InboundKind.fromDb(rs.getString("kind")),
-                    (Long) rs.getObject("subscriber_id", Long.class), (Long) rs.getObject("delivery_id", Long.class),
+                    nullable(rs, "subscriber_id"), nullable(rs, "delivery_id"),
                     rs.getString("campaign_id"), rs.getString("recipient"), rs.getString("status_code"),
                     rs.getString("diagnostic"), rs.getString("matched_by"), rs.getString("message_id"),
                     Instant.ofEpochMilli(rs.getLong("received_at")));
+        }
+
+        /** The SQLite driver's getObject(column, Long.class) fails on NULL; getLong and wasNull do not. */
+        private static Long nullable(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+            long value = rs.getLong(column);
+            return rs.wasNull() ? null : value;
         }
     }
 }

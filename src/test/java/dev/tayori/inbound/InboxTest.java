@@ -255,6 +255,41 @@ class InboxTest {
     }
 
     @Test
+    void theOperatorUndoesABounceWithAReasonThatIsKept() {
+        in.reader("ichi@example.com");
+        lessons(0);
+        in.deliver("postfix-dsn-hard.eml", in.about("ichi@example.com", in.sent("ichi@example.com").get(0)));
+        in.check();
+        assertEquals("bounced", in.status("ichi@example.com"));
+
+        assertEquals(2, in.world.cli("subscribers", "unbounce", "ichi@example.com").exitCode(), "--reason is required");
+        TestWorld.CliResult r = in.world.cli("subscribers", "unbounce", "ichi@example.com", "--reason",
+                "the relay was down that morning");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("confirmed", in.status("ichi@example.com"));
+        String show = in.world.cli("subscribers", "show", "ichi@example.com").out();
+        assertTrue(show.contains("unbounce  the relay was down that morning"), show);
+        assertEquals(1, in.world.cli("subscribers", "unbounce", "ichi@example.com", "--reason", "again").exitCode(),
+                "only a bounced reader can be unbounced");
+    }
+
+    @Test
+    void aMessageLargerThanTheCapIsLeftUnread() throws Exception {
+        jakarta.mail.internet.MimeMessage huge = new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()));
+        huge.setFrom("MAILER-DAEMON@huge.example");
+        huge.setSubject("Undelivered Mail Returned to Sender");
+        huge.setText("550 5.1.1 x\n".repeat(Inbox.SIZE_LIMIT / 10));
+        huge.saveChanges();
+        in.box.deliver(huge);
+        Snapshot before = Snapshot.of(in.world);
+        String out = in.check().out();
+        assertTrue(out.contains("left: ") && out.contains("MB, larger than the 5 MB tayori reads"), out);
+        assertEquals(before, Snapshot.of(in.world));
+        assertEquals(1, in.count("INBOX"));
+    }
+
+    @Test
     void anUnreachableMailboxIsOneLineWithoutThePasswordAndExitOne() {
         in.mailbox.stop();
         TestWorld.CliResult r = in.check();
