@@ -70,6 +70,24 @@ class BounceWebhookHttpTest {
     }
 
     @Test
+    void theAdminSubscriberPageListsTheReportsInJapanese() throws Exception {
+        post("{\"email\":\"hard@example.com\",\"kind\":\"hard\",\"reason\":\"550 5.1.1 <b>user</b> unknown\"}",
+                "Bearer " + WebWorld.API_TOKEN);
+        HttpResponse<String> login = web.http.send(HttpRequest.newBuilder(URI.create(web.base + "/admin/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("password=" + java.net.URLEncoder.encode(WebWorld.ADMIN_PASSWORD,
+                        StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        long id = web.world.app().subscribers().byEmail("hard@example.com").id();
+        HttpResponse<String> page = web.http.send(HttpRequest.newBuilder(URI.create(web.base + "/admin/subscribers/" + id))
+                .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, page.statusCode());
+        String reports = page.body().substring(page.body().indexOf("id=\"reports\""));
+        assertTrue(reports.contains("配信不能（恒久的）") && reports.contains("5.0.0"), reports);
+        assertTrue(reports.contains("&lt;b&gt;user&lt;/b&gt;"), "the relay's words are escaped");
+    }
+
+    @Test
     void aWrongTokenIs401AndABadBodyIs400NamingTheFieldWithNothingChanged() throws Exception {
         Snapshot before = Snapshot.of(web.world);
         String good = "{\"email\":\"hard@example.com\",\"kind\":\"hard\"}";
