@@ -85,6 +85,27 @@ class BounceWebhookHttpTest {
         String reports = page.body().substring(page.body().indexOf("id=\"reports\""));
         assertTrue(reports.contains("配信不能（恒久的）") && reports.contains("5.0.0"), reports);
         assertTrue(reports.contains("&lt;b&gt;user&lt;/b&gt;"), "the relay's words are escaped");
+
+        // the operator undoes the bounce from the page: a reason is required, then kept
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(reports);
+        assertTrue(csrf.find(), "the undo form carries the CSRF token");
+        HttpResponse<String> noReason = adminPost(cookie, "/admin/subscribers/" + id + "/unbounce", "csrf=" + csrf.group(1) + "&reason=");
+        assertEquals(302, noReason.statusCode());
+        assertEquals("bounced", status("hard@example.com"));
+        HttpResponse<String> undone = adminPost(cookie, "/admin/subscribers/" + id + "/unbounce", "csrf=" + csrf.group(1)
+                + "&reason=" + java.net.URLEncoder.encode("中継サーバーの障害でした", StandardCharsets.UTF_8));
+        assertEquals(302, undone.statusCode());
+        assertEquals("confirmed", status("hard@example.com"));
+        String after = web.http.send(HttpRequest.newBuilder(URI.create(web.base + "/admin/subscribers/" + id + "?done=unbounced"))
+                .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        assertTrue(after.contains("配信不能の取り消し") && after.contains("中継サーバーの障害でした"), after);
+        assertTrue(after.contains("配信不能を取り消しました。"), after);
+    }
+
+    private HttpResponse<String> adminPost(String cookie, String path, String form) throws Exception {
+        return web.http.send(HttpRequest.newBuilder(URI.create(web.base + path)).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

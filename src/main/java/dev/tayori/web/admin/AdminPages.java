@@ -246,6 +246,20 @@ final class AdminPages {
         ctx.redirect("/admin/subscribers/" + s.id() + "?done=unsubscribed");
     }
 
+    /** Undoes a wrong bounce; the operator's reason is kept with the reader's bounces. */
+    void unbounce(Context ctx) {
+        Subscriber s = subscriberOf(ctx);
+        String reason = ctx.formParam("reason") == null ? "" : ctx.formParam("reason").strip();
+        if (reason.isEmpty() || reason.length() > 500 || reason.chars().anyMatch(Character::isISOControl)) {
+            ctx.redirect("/admin/subscribers/" + s.id() + "?done=unbounce-needs-reason");
+            return;
+        }
+        if (s.status() == dev.tayori.subscriber.SubscriberStatus.BOUNCED) {
+            app.bounces().unbounce(s.email(), reason + " (admin page)");
+        }
+        ctx.redirect("/admin/subscribers/" + s.id() + "?done=unbounced");
+    }
+
     /** The 404 page, for a campaign or subscriber that is not there. */
     void notFound(Context ctx, String message) {
         ctx.status(404);
