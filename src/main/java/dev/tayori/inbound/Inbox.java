@@ -1,6 +1,5 @@
 package dev.tayori.inbound;
 
-import dev.tayori.bounce.BounceKind;
 import dev.tayori.bounce.Classifier;
 import dev.tayori.bounce.Understood;
 import dev.tayori.config.InboundSettings;
@@ -97,7 +96,7 @@ public final class Inbox {
         Understood understood = classifier.read(message);
         String messageId = key.startsWith("id:") ? key.substring(3) : null;
         Instant now = clock.instant();
-        Optional<Bounces.Report> report = report(understood, messageId, now);
+        Optional<Bounces.Report> report = matching.report(understood, messageId, now);
         String outcome;
         if (understood instanceof Understood.Unrecognised u) {
             return u.what();
@@ -138,37 +137,6 @@ public final class Inbox {
         handled.add(m);
         return understood.what() + ": " + outcome + (folders ? "; moved to " + settings.processedFolder()
                 : "; kept in the mailbox (POP3), remembered by its Message-ID");
-    }
-
-    /** The report a bounce, complaint or auto-reply makes, matched to its reader; empty when it names nobody we mailed. */
-    private Optional<Bounces.Report> report(Understood understood, String messageId, Instant now) {
-        if (understood instanceof Understood.Bounce b) {
-            Matching.Match match = matching.of(b.clues(), b.recipient(), now);
-            InboundKind kind = b.kind() == BounceKind.HARD ? InboundKind.HARD
-                    : b.kind() == BounceKind.SOFT ? InboundKind.SOFT : InboundKind.DELAYED;
-            return match.subscriber() == null ? Optional.empty() : Optional.of(new Bounces.Report(kind, match.subscriber(),
-                    match.mail(), recipient(b.recipient(), match), b.status(), b.diagnostic(), match.by(), messageId));
-        }
-        if (understood instanceof Understood.Complaint c) {
-            Matching.Match match = matching.of(c.clues(), c.recipient(), now);
-            return match.subscriber() == null ? Optional.empty() : Optional.of(new Bounces.Report(InboundKind.COMPLAINT,
-                    match.subscriber(), match.mail(), recipient(c.recipient(), match), "", "feedback-type " + c.feedbackType(),
-                    match.by(), messageId));
-        }
-        if (understood instanceof Understood.AutoReply a) {
-            // an auto-reply is about whoever wrote it; the mail it answers, when it says (In-Reply-To)
-            Matching.Match match = matching.of(a.clues(), a.from(), now);
-            if (match.subscriber() == null) {
-                match = new Matching.Match(matching.reader(a.from()).orElse(null), null, "from");
-            }
-            return Optional.of(new Bounces.Report(InboundKind.AUTO_REPLY, match.subscriber(), match.mail(), a.from(),
-                    "", a.subject(), match.by(), messageId));
-        }
-        return Optional.empty();
-    }
-
-    private static String recipient(String named, Matching.Match match) {
-        return named.isEmpty() ? match.subscriber().email() : named;
     }
 
     private boolean claim(String key, Understood understood, Instant now) {

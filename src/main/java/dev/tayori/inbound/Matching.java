@@ -1,5 +1,6 @@
 package dev.tayori.inbound;
 
+import dev.tayori.bounce.BounceKind;
 import dev.tayori.bounce.Understood;
 import dev.tayori.mail.EmailAddress;
 import dev.tayori.subscriber.Subscriber;
@@ -50,6 +51,37 @@ final class Matching {
             }
         }
         return Match.NONE;
+    }
+
+    /** The report a bounce, complaint or auto-reply makes, matched to its reader; empty when it names nobody we mailed. */
+    Optional<Bounces.Report> report(Understood understood, String messageId, Instant now) {
+        if (understood instanceof Understood.Bounce b) {
+            Match match = of(b.clues(), b.recipient(), now);
+            InboundKind kind = b.kind() == BounceKind.HARD ? InboundKind.HARD
+                    : b.kind() == BounceKind.SOFT ? InboundKind.SOFT : InboundKind.DELAYED;
+            return match.subscriber() == null ? Optional.empty() : Optional.of(new Bounces.Report(kind, match.subscriber(),
+                    match.mail(), recipient(b.recipient(), match), b.status(), b.diagnostic(), match.by(), messageId));
+        }
+        if (understood instanceof Understood.Complaint c) {
+            Match match = of(c.clues(), c.recipient(), now);
+            return match.subscriber() == null ? Optional.empty() : Optional.of(new Bounces.Report(InboundKind.COMPLAINT,
+                    match.subscriber(), match.mail(), recipient(c.recipient(), match), "", "feedback-type " + c.feedbackType(),
+                    match.by(), messageId));
+        }
+        if (understood instanceof Understood.AutoReply a) {
+            // an auto-reply is about whoever wrote it; the mail it answers, when it says (In-Reply-To)
+            Match match = of(a.clues(), a.from(), now);
+            if (match.subscriber() == null) {
+                match = new Match(reader(a.from()).orElse(null), null, "from");
+            }
+            return Optional.of(new Bounces.Report(InboundKind.AUTO_REPLY, match.subscriber(), match.mail(), a.from(),
+                    "", a.subject(), match.by(), messageId));
+        }
+        return Optional.empty();
+    }
+
+    private static String recipient(String named, Match match) {
+        return named.isEmpty() ? match.subscriber().email() : named;
     }
 
     /** The reader with this address, if there is one and the address can be read at all. */
