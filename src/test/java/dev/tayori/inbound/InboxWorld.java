@@ -31,7 +31,11 @@ final class InboxWorld implements AutoCloseable {
         mailbox = new GreenMail(ServerSetup.dynamicPort(setup));
         mailbox.start();
         box = mailbox.setUser("bounces@example.jp", "bounces", PASSWORD);
-        int port = protocol.startsWith("imap") ? mailbox.getImap().getPort() : mailbox.getPop3().getPort();
+        int port = switch (protocol) {
+            case "imap" -> mailbox.getImap().getPort();
+            case "imaps" -> mailbox.getImaps().getPort();
+            default -> mailbox.getPop3().getPort();
+        };
         Map<String, String> env = world.env();
         env.put("TAYORI_INBOUND_HOST", "127.0.0.1");
         env.put("TAYORI_INBOUND_PORT", String.valueOf(port));
