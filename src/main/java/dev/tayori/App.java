@@ -28,6 +28,11 @@ import dev.tayori.config.DkimSettings;
 import dev.tayori.dkim.DkimSigner;
 import dev.tayori.mail.MessageBuilder;
 import dev.tayori.mail.MessageSigner;
+import dev.tayori.bounce.Classifier;
+import dev.tayori.bounce.VerpTokens;
+import dev.tayori.inbound.Bounces;
+import dev.tayori.inbound.Inbox;
+import dev.tayori.inbound.SignUps;
 import dev.tayori.mail.SmtpConnection;
 import dev.tayori.reload.FileReloader;
 import dev.tayori.reload.FolderFingerprint;
@@ -60,6 +65,8 @@ public final class App {
     private final FileReloader reloader;
     private final AddedSteps addedSteps;
     private final MessageSigner signer;
+    private final Bounces bounces;
+    private final Inbox inbox;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -100,6 +107,25 @@ public final class App {
         this.announcements = new Announcements(jdbi, campaigns, clock);
         this.control = new CampaignControl(jdbi, campaigns, clock);
         this.composer = composer;
+        this.bounces = new Bounces(jdbi, subscribers, clock, settings.inbound().softLimit());
+        this.inbox = inbox(settings, clock);
+    }
+
+    /**
+     * The inbound mailbox; a VERP bounce names its delivery by the envelope sender's checked token
+     * (mail/Verp).
+     */
+    private Inbox inbox(Settings settings, Clock clock) {
+        var in = settings.inbound();
+        java.util.Set<String> ours = new java.util.HashSet<>();
+        for (String a : List.of(settings.sender().email(), settings.sender().contact(), in.subscribeAddress(),
+                in.unsubscribeAddress(), in.username())) {
+            if (a != null && a.contains("@")) {
+                ours.add(a.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        Classifier classifier = new Classifier(in.subscribeAddress(), in.unsubscribeAddress(), ours, VerpTokens.ENVELOPE);
+        return new Inbox(in, jdbi, classifier, bounces, new SignUps(subscribers, clock, ours), subscribers, clock);
     }
 
     /** DKIM signatures when a key is configured (RSA, and Ed25519 as a second one), else none. */
@@ -200,6 +226,16 @@ public final class App {
     /** Lessons added to a sequence in the browser, and whom an added lesson reaches. */
     public AddedSteps addedSteps() {
         return addedSteps;
+    }
+
+    /** Bounces, complaints and auto-replies: recorded, acted on, listed per reader and campaign. */
+    public Bounces bounces() {
+        return bounces;
+    }
+
+    /** The inbound mailbox (inbound.*): one poll per call of check(). */
+    public Inbox inbox() {
+        return inbox;
     }
 
     public DueWork dueWork() {

@@ -160,6 +160,11 @@ final class CampaignsCommand {
         }
         out.printf("  %-13s %d%n", "unsubscribed", unsubscribed);
         out.println("  (unsubscribed: readers who got this campaign's mail and unsubscribed afterwards)");
+        var reports = app.bounces().ofCampaign(c.id());
+        out.println("  bounces: " + reports.getOrDefault(dev.tayori.inbound.InboundKind.HARD, 0) + " hard, "
+                + reports.getOrDefault(dev.tayori.inbound.InboundKind.SOFT, 0) + " soft, "
+                + reports.getOrDefault(dev.tayori.inbound.InboundKind.COMPLAINT, 0) + " complaint(s), "
+                + reports.getOrDefault(dev.tayori.inbound.InboundKind.AUTO_REPLY, 0) + " auto-reply(ies)");
         out.flush();
         return ExitCodes.OK;
     }

@@ -47,6 +47,9 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (Clockwork clockwork = new Clockwork(app.dueWork(), app.clock(), app.reloader());
                 WebServer web = new WebServer(app, mailbox, adminAuth).start(host, app.settings().webPort())) {
+            if (app.settings().inbound().configured()) {
+                clockwork.pollInbox(app.inbox(), app.settings().inbound().pollMinutes());
+            }
             clockwork.start();
             clockwork.runNow();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

@@ -196,7 +196,30 @@ final class SubscribersCommand {
                     + Formats.local(d.sentAt() != null ? d.sentAt() : d.plannedAt(), zone)
                     + (d.lastError() == null ? "" : "  (" + d.lastError() + ")"));
         }
+        out.println("  bounces and replies:");
+        for (dev.tayori.inbound.InboundEvent e : app.bounces().of(s.id())) {
+            out.println("    " + Formats.local(e.receivedAt(), zone) + "  " + e.kind().db()
+                    + (e.statusCode().isEmpty() ? "" : "  " + e.statusCode())
+                    + (e.campaignId() == null ? "" : "  " + e.campaignId()) + "  " + e.diagnostic()
+                    + (e.messageId() == null ? "" : "  " + e.messageId()));
+        }
         out.flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "unbounce",
+            description = {"Undo a bounce you know was wrong (a relay's outage, a forged report): the reader gets mail again.",
+                    "The reason is recorded with the reader's bounces. Sequences the bounce stopped stay stopped; "
+                            + "restart-workbook gives the workbook again."})
+    int unbounce(@Mixin HelpOption help, @Parameters(paramLabel = "EMAIL") String email,
+            @Option(names = "--reason", paramLabel = "TEXT", required = true,
+                    description = "Why the bounce was wrong; kept in the record.") String reason) {
+        if (reason.isBlank() || reason.length() > 500 || reason.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("--reason must be one line of 1 to 500 characters");
+        }
+        Subscriber s = root.context.app().bounces().unbounce(email, reason.strip());
+        root.context.out().println(s.email() + " is " + s.status().db() + " again; the reason is recorded");
+        root.context.out().flush();
         return ExitCodes.OK;
     }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
         description = "A self-hosted newsletter and drip-campaign engine.%n"
                 + "Settings come from tayori.yaml (or --config FILE) and TAYORI_* environment variables.",
         subcommands = {ServeCommand.class, DemoCommand.class, SendDueCommand.class, SubscribersCommand.class,
-                CampaignsCommand.class, DkimCommand.class})
+                InboxCommand.class, CampaignsCommand.class, DkimCommand.class})
 public final class TayoriCommand implements Runnable {
     final CliContext context;
 

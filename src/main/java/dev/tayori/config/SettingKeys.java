@@ -54,6 +54,20 @@ final class SettingKeys {
         DEFAULTS.put("delivery.batch-size", "2000");
         DEFAULTS.put("delivery.max-attempts", "5");
         DEFAULTS.put("delivery.lease-seconds", "300");
+        // the mailbox bounces and replies arrive in (issue 13); no host, no polling
+        DEFAULTS.put("inbound.host", "");
+        DEFAULTS.put("inbound.port", "993");
+        DEFAULTS.put("inbound.protocol", "imaps");
+        DEFAULTS.put("inbound.starttls", "false");
+        DEFAULTS.put("inbound.username", "");
+        DEFAULTS.put("inbound.password", "");
+        DEFAULTS.put("inbound.folder", "INBOX");
+        DEFAULTS.put("inbound.processed-folder", "tayori-processed");
+        DEFAULTS.put("inbound.poll-minutes", "5");
+        DEFAULTS.put("inbound.subscribe-address", "");
+        DEFAULTS.put("inbound.unsubscribe-address", "");
+        // three temporary failures in a row (a full mailbox for a week of lessons) end mail to the address
+        DEFAULTS.put("bounce.soft-limit", "3");
     }
 
     /** TAYORI_ + the key in upper case, dots and dashes as underscores: smtp.host -> TAYORI_SMTP_HOST. */

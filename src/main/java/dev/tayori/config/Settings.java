@@ -24,7 +24,8 @@ public record Settings(
         String adminPassword,
         String apiToken,
         DkimSettings dkim,
-        ReturnAddresses returns) {
+        ReturnAddresses returns,
+        InboundSettings inbound) {
 
     /** The shortest admin.password an operator may choose (the generated one is longer). */
     static final int MIN_ADMIN_PASSWORD = 12;
@@ -57,22 +58,29 @@ public record Settings(
                 Path.of(p.text("templates.dir")), Path.of(p.text("articles.dir")), p.text("articles.feed"),
                 p.positive("delivery.batch-size"),
                 p.positive("delivery.max-attempts"), p.positive("delivery.lease-seconds"), p.adminPassword("admin.password"),
-                p.apiToken("api.token"), DeliverabilitySettings.dkim(p, sender), DeliverabilitySettings.returns(p, sender));
+                p.apiToken("api.token"), DeliverabilitySettings.dkim(p, sender), DeliverabilitySettings.returns(p, sender),
+                p.inbound());
     }
 
     public Settings withDatabaseUrl(String url) {
         return new Settings(url, smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound);
     }
 
     public Settings withSmtp(SmtpSettings newSmtp) {
         return new Settings(databaseUrl, newSmtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound);
     }
 
     public Settings withSender(Sender newSender) {
         return new Settings(databaseUrl, smtp, webPort, baseUrl, newSender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound);
+    }
+
+    public Settings withInbound(InboundSettings newInbound) {
+        return new Settings(databaseUrl, smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns,
+                newInbound);
     }
 
     /** For logs and debugging: every value but the secrets, and the database URL without its password. */
@@ -83,7 +91,8 @@ public record Settings(
                 + campaignsDir + ", templatesDir=" + templatesDir + ", articlesDir=" + articlesDir + ", articlesFeed="
                 + Secrets.maskUrl(articlesFeed) + ", batchSize=" + batchSize + ", maxAttempts=" + maxAttempts
                 + ", leaseSeconds=" + leaseSeconds + ", adminPassword=" + Secrets.shown("admin.password", adminPassword)
-                + ", apiToken=" + Secrets.shown("api.token", apiToken) + ", dkim=" + dkim + ", returns=" + returns + "]";
+                + ", apiToken=" + Secrets.shown("api.token", apiToken) + ", dkim=" + dkim + ", returns=" + returns
+                + ", inbound=" + inbound + "]";
     }
 
     /** Turns text into typed values; every complaint names the key and where its value came from. */
@@ -222,6 +231,44 @@ public record Settings(
                 throw error(key, "must be at least 24 characters long (it is the password of the API)");
             }
             return token;
+        }
+
+        /** The mailbox: checked whole here, so a poll never meets a setting it cannot use. */
+        InboundSettings inbound() {
+            InboundSettings.Protocol protocol;
+            try {
+                protocol = InboundSettings.Protocol.parse(text("inbound.protocol"));
+            } catch (IllegalArgumentException e) {
+                throw error("inbound.protocol", "must be imap, imaps, pop3 or pop3s");
+            }
+            for (String key : new String[] {"inbound.host", "inbound.username", "inbound.folder",
+                    "inbound.processed-folder"}) {
+                noLineBreaks(key);
+            }
+            if (text("inbound.folder").isEmpty()) {
+                throw error("inbound.folder", "must name the folder to read, usually INBOX");
+            }
+            if (text("inbound.processed-folder").isEmpty() || text("inbound.processed-folder").equalsIgnoreCase(text("inbound.folder"))) {
+                throw error("inbound.processed-folder", "must name a folder other than inbound.folder, such as tayori-processed");
+            }
+            return new InboundSettings(text("inbound.host"), port("inbound.port"), protocol, bool("inbound.starttls"),
+                    text("inbound.username"), raw.get("inbound.password").text(), text("inbound.folder"),
+                    text("inbound.processed-folder"), positive("inbound.poll-minutes"),
+                    optionalAddress("inbound.subscribe-address"), optionalAddress("inbound.unsubscribe-address"),
+                    positive("bounce.soft-limit"));
+        }
+
+        /** An address or "" for "not used"; checked as every reader's address is. */
+        String optionalAddress(String key) {
+            if (text(key).isEmpty()) {
+                return "";
+            }
+            noLineBreaks(key);
+            try {
+                return dev.tayori.mail.EmailAddress.parse(text(key)).address();
+            } catch (RuntimeException e) {
+                throw error(key, "must be a mail address such as touroku@example.jp: " + e.getMessage());
+            }
         }
 
         void noLineBreaks(String key) {

@@ -22,6 +22,7 @@ import org.quartz.impl.StdSchedulerFactory;
  */
 public final class Clockwork implements AutoCloseable {
     private final Scheduler scheduler;
+    private volatile dev.tayori.inbound.Inbox inbox;
 
     public Clockwork(DueWork dueWork, Clock clock) {
         this(dueWork, clock, null);
@@ -31,12 +32,18 @@ public final class Clockwork implements AutoCloseable {
         Properties props = new Properties();
         props.setProperty("org.quartz.scheduler.instanceName", "tayori");
         props.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        props.setProperty("org.quartz.threadPool.threadCount", "1");
+        // two: a slow mailbox (30 s timeouts) must not hold the minute's due work back
+        props.setProperty("org.quartz.threadPool.threadCount", "2");
         props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         try {
             scheduler = new StdSchedulerFactory(props).getScheduler();
-            scheduler.setJobFactory((bundle, s) -> bundle.getJobDetail().getJobClass() == FileReloadJob.class
-                    ? new FileReloadJob(reloader) : new DueWorkJob(dueWork, clock));
+            scheduler.setJobFactory((bundle, s) -> {
+                Class<?> kind = bundle.getJobDetail().getJobClass();
+                if (kind == FileReloadJob.class) {
+                    return new FileReloadJob(reloader, dueWork);
+                }
+                return kind == InboxJob.class ? new InboxJob(inbox) : new DueWorkJob(dueWork, clock);
+            });
             JobDetail job = JobBuilder.newJob(DueWorkJob.class).withIdentity("due-work").build();
             Trigger everyMinute = TriggerBuilder.newTrigger().withIdentity("every-minute").startNow()
                     .withSchedule(CronScheduleBuilder.cronSchedule("0 * * * * ?")
@@ -52,6 +59,22 @@ public final class Clockwork implements AutoCloseable {
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot set up the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Polls the inbound mailbox every {@code minutes}, first one minute after start. */
+    public void pollInbox(dev.tayori.inbound.Inbox mailbox, int minutes) {
+        this.inbox = mailbox;
+        try {
+            JobDetail job = JobBuilder.newJob(InboxJob.class).withIdentity("inbox").build();
+            Trigger every = TriggerBuilder.newTrigger().withIdentity("inbox-poll")
+                    .startAt(java.util.Date.from(java.time.Instant.now().plusSeconds(60)))
+                    .withSchedule(org.quartz.SimpleScheduleBuilder.repeatMinutelyForever(minutes)
+                            .withMisfireHandlingInstructionNextWithRemainingCount())
+                    .build();
+            scheduler.scheduleJob(job, every);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot schedule the inbox poll: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tayori.schedule;
 
+import dev.tayori.delivery.DueWork;
 import dev.tayori.reload.FileReloader;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -13,15 +14,22 @@ public final class FileReloadJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(FileReloadJob.class);
 
     private final FileReloader reloader;
+    private final DueWork dueWork;
 
-    FileReloadJob(FileReloader reloader) {
+    FileReloadJob(FileReloader reloader, DueWork dueWork) {
         this.reloader = reloader;
+        this.dueWork = dueWork;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
         try {
-            reloader.check();
+            // The scheduler has more than one thread (the mailbox poll must not hold due work back), so
+            // the swap waits for a due-work run to end (DueWork's runs hold its lock): one run's
+            // readers all get one version of the files.
+            synchronized (dueWork) {
+                reloader.check();
+            }
         } catch (RuntimeException e) {
             LOG.error("looking for edited campaign files failed: {}", e.getMessage(), e);
         }

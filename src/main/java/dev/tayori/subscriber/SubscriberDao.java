@@ -41,6 +41,9 @@ public interface SubscriberDao {
     int bounce(@Bind("id") long id, @Bind("at") Instant at, @Bind("reason") String reason);
 
     @SqlUpdate
+    int unbounce(@Bind("id") long id);
+
+    @SqlUpdate
     int makePending(@Bind("id") long id, @Bind("name") String name);
 
     @SqlUpdate

@@ -183,6 +183,22 @@ public final class Subscribers {
         });
     }
 
+    /**
+     * The operator's undo of a wrong bounce: the one way out of BOUNCED besides a new double opt-in,
+     * because the reader did confirm and nothing they did ended it. Sequences stopped by the bounce
+     * stay stopped (restart-workbook gives the workbook again). Refused for a reader who is not bounced.
+     */
+    public Subscriber unbounce(Subscriber subscriber) {
+        return jdbi.inTransaction(h -> {
+            SubscriberDao dao = h.attach(SubscriberDao.class);
+            if (dao.unbounce(subscriber.id()) != 1) {
+                throw new SubscriberException(SubscriberException.Kind.REFUSED, subscriber.email()
+                        + " is not bounced (" + dao.findById(subscriber.id()).orElseThrow().status().db() + "); nothing was changed");
+            }
+            return dao.findById(subscriber.id()).orElseThrow();
+        });
+    }
+
     public Subscriber byEmail(String email) {
         EmailAddress address = EmailAddress.parse(email);
         return jdbi.withExtension(SubscriberDao.class, dao -> dao.findByKey(address.key())).orElseThrow(

@@ -74,6 +74,7 @@ public final class WebServer implements AutoCloseable {
         }
         AdminRoutes.register(javalin, app, adminAuth);
         ApiRoutes.register(javalin, app);
+        dev.tayori.web.api.BounceWebhook.register(javalin, app);
         ErrorPages.register(javalin, pages);
     }
 

@@ -230,6 +230,12 @@ final class AdminPages {
                     "error", d.lastError() == null ? "" : d.lastError()));
         }
         model.put("deliveries", deliveries);
+        List<Map<String, Object>> reports = new ArrayList<>();
+        app.bounces().of(s.id()).forEach(e -> reports.add(Map.of("at", Formats.local(e.receivedAt(), zone),
+                "kind", e.kind().japanese(), "status", e.statusCode(),
+                "campaign", e.campaignId() == null ? "-" : campaignName(e.campaignId()), "diagnostic", e.diagnostic(),
+                "message", e.messageId() == null ? "" : e.messageId())));
+        model.put("reports", reports);
         show(ctx, "subscriber", model);
     }
 
@@ -239,6 +245,20 @@ final class AdminPages {
         Subscriber s = subscriberOf(ctx);
         app.subscribers().unsubscribe(s, "admin page");
         ctx.redirect("/admin/subscribers/" + s.id() + "?done=unsubscribed");
+    }
+
+    /** Undoes a wrong bounce; the operator's reason is kept with the reader's bounces. */
+    void unbounce(Context ctx) {
+        Subscriber s = subscriberOf(ctx);
+        String reason = ctx.formParam("reason") == null ? "" : ctx.formParam("reason").strip();
+        if (reason.isEmpty() || reason.length() > 500 || reason.chars().anyMatch(Character::isISOControl)) {
+            ctx.redirect("/admin/subscribers/" + s.id() + "?done=unbounce-needs-reason");
+            return;
+        }
+        if (s.status() == dev.tayori.subscriber.SubscriberStatus.BOUNCED) {
+            app.bounces().unbounce(s.email(), reason + " (admin page)");
+        }
+        ctx.redirect("/admin/subscribers/" + s.id() + "?done=unbounced");
     }
 
     /** The 404 page, for a campaign or subscriber that is not there. */

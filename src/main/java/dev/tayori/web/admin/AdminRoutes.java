@@ -76,6 +76,7 @@ public final class AdminRoutes {
         web.get("/admin/subscribers", pages::subscribers);
         web.get("/admin/subscribers/{id}", pages::subscriber);
         web.post("/admin/subscribers/{id}/unsubscribe", pages::unsubscribe);
+        web.post("/admin/subscribers/{id}/unbounce", pages::unbounce);
         web.exception(AdminPages.NotFound.class, (e, ctx) -> pages.notFound(ctx, e.getMessage()));
     }
 

@@ -14,7 +14,9 @@ final class Notices {
             "sending-now", "今すぐ送信するよう予約しました。まもなく送信が始まります（配信の処理は1分ごとに動きます）。",
             "unscheduled", "配信の予約を取り消しました。",
             "not-unscheduled", "予約がないか、すでに配信が始まっているため、取り消せませんでした。",
-            "unsubscribed", "この購読者への配信を停止しました。");
+            "unsubscribed", "この購読者への配信を停止しました。",
+            "unbounced", "配信不能を取り消しました。この購読者に再び配信します。",
+            "unbounce-needs-reason", "取り消す理由を1行（500文字まで）で入力してください。");
 
     private Notices() {
     }
