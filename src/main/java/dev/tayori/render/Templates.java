@@ -5,7 +5,6 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -59,9 +58,8 @@ public final class Templates {
     /** Renders one template file; a missing file or an error inside it becomes a located problem. */
     public String render(String file, Map<String, Object> model) {
         Template template = load(file);
-        StringWriter out = new StringWriter();
         try {
-            template.process(model, out);
+            return RenderLimits.render(location(template.getSourceName(), file), out -> template.process(model, out));
         } catch (TemplateException e) {
             if (e.getCause() instanceof TemplateProblem refused) {
                 throw refused; // a template imported while rendering was refused: say where, not who imported it
@@ -71,7 +69,6 @@ public final class Templates {
         } catch (IOException e) {
             throw new TemplateProblem(path(file), 0, e.getMessage(), e);
         }
-        return out.toString();
     }
 
     /**
@@ -93,9 +90,8 @@ public final class Templates {
                 freemarker.refuseForbidden(template, where);
                 inline.put(where + "\u0000" + source, template);
             }
-            StringWriter out = new StringWriter();
-            template.process(model, out);
-            return out.toString();
+            Template parsed = template;
+            return RenderLimits.render(where, out -> parsed.process(model, out));
         } catch (ParseException e) {
             throw new TemplateProblem(where, 0, firstLine(e.getEditorMessage()), e);
         } catch (TemplateProblem e) {
