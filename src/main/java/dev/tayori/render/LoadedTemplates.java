@@ -55,9 +55,8 @@ final class LoadedTemplates {
     /** Renders one template file; a missing file or an error inside it becomes a located problem. */
     String render(String file, Map<String, Object> model) {
         Template template = load(file);
-        StringWriter out = new StringWriter();
         try {
-            template.process(model, out);
+            return RenderLimits.render(location(template.getSourceName(), file), out -> template.process(model, out));
         } catch (TemplateException e) {
             if (e.getCause() instanceof TemplateProblem refused) {
                 throw refused; // a template imported while rendering was refused: say where, not who imported it
@@ -67,7 +66,6 @@ final class LoadedTemplates {
         } catch (IOException e) {
             throw new TemplateProblem(path(file), 0, e.getMessage(), e);
         }
-        return out.toString();
     }
 
     /**
@@ -89,9 +87,8 @@ final class LoadedTemplates {
                 freemarker.refuseForbidden(template, where);
                 inline.put(where + "\u0000" + source, template);
             }
-            StringWriter out = new StringWriter();
-            template.process(model, out);
-            return out.toString();
+            Template parsed = template;
+            return RenderLimits.render(where, out -> parsed.process(model, out));
         } catch (ParseException e) {
             throw new TemplateProblem(where, 0, firstLine(e.getEditorMessage()), e);
         } catch (TemplateProblem e) {

@@ -79,18 +79,28 @@ final class SandboxedFreemarker extends Configuration {
 
     /** Checks a template once; {@code where} names it in the error (a file, or a campaign file's line). */
     void refuseForbidden(Template template, String where) {
-        Set<Template> mine = beingChecked.get();
-        if (checked.contains(template) || !mine.add(template)) {
-            return; // checked, or importing itself (through another template): its check is under way
+        if (checked.contains(template)) {
+            return;
         }
-        try {
-            ForbiddenCode.Found found = ForbiddenCode.find(template, this);
-            if (found != null) {
-                throw TemplateProblem.forbidden(where, found.line(), found.what());
+        // One check at a time: the check also changes the template (interruption checks), and two threads
+        // loading one new template at once must not walk its tree while the other changes it.
+        synchronized (checked) {
+            Set<Template> mine = beingChecked.get();
+            if (checked.contains(template) || !mine.add(template)) {
+                return; // checked, or importing itself (through another template): its check is under way
             }
-            checked.add(template);
-        } finally {
-            mine.remove(template);
+            try {
+                ForbiddenCode.Found found = ForbiddenCode.find(template, this);
+                if (found != null) {
+                    throw TemplateProblem.forbidden(where, found.line(), found.what());
+                }
+                // Loops and macro bodies then stop when RenderLimits interrupts a render that runs too long
+                // (FreeMarker's own checks, as its online template tester uses them).
+                freemarker.core._CoreAPI.addThreadInterruptedChecks(template);
+                checked.add(template);
+            } finally {
+                mine.remove(template);
+            }
         }
     }
 

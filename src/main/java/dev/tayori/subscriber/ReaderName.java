@@ -9,13 +9,14 @@ package dev.tayori.subscriber;
  * what others see: bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) that make
  * a name read backwards in a list, and zero-width characters that make two names look alike. The
  * zero-width joiner inside an emoji sequence (a family 👨‍👩‍👧) and the tag characters of a
- * subdivision flag are part of the picture and stay.
+ * subdivision flag are part of the picture and stay. A replacement character (U+FFFD) is refused too:
+ * it stands for bytes that were mis-read on the way in.
  */
 public final class ReaderName {
     public static final int LIMIT = 100;
 
     /** What is wrong with a name, for the edge to put in its own words. */
-    public enum Problem { LINE_BREAK, CONTROL_CHARACTER, INVISIBLE_CHARACTER, TOO_LONG }
+    public enum Problem { LINE_BREAK, CONTROL_CHARACTER, INVISIBLE_CHARACTER, UNREADABLE, TOO_LONG }
 
     /** A refused name: an INVALID SubscriberException that also says which problem it was. */
     public static final class Refused extends SubscriberException {
@@ -46,6 +47,13 @@ public final class ReaderName {
             if (Character.isISOControl(c)) {
                 throw new Refused(Problem.CONTROL_CHARACTER, "the name contains a control character (U+"
                         + hex(c) + " at position " + position + "); type it again without it");
+            }
+            if (c == 0xFFFD) {
+                // U+FFFD is what a decoder puts where it could not read a byte: a form or tool that sent
+                // Shift_JIS or Latin-1 as UTF-8. Storing it would mail the reader "��" for good.
+                throw new Refused(Problem.UNREADABLE, "the name holds U+FFFD at position " + position
+                        + ", a character that could not be read (text sent in another encoding than UTF-8);"
+                        + " type it again or send it as UTF-8");
             }
             if (invisible(value, i, c)) {
                 throw new Refused(Problem.INVISIBLE_CHARACTER, "the name contains an invisible character (U+"

@@ -46,7 +46,11 @@ public final class SubscriberExport {
     }
 
     /** Writes the export to {@code output} whole, or refuses with one line and leaves no file behind. */
-    public int toFile(Path output, SubscriberStatus status, boolean bom) {
+    public int toFile(Path given, SubscriberStatus status, boolean bom) {
+        if (Files.exists(given) && !Files.isDirectory(given) && !Files.isRegularFile(given)) {
+            return toDevice(given, status, bom);
+        }
+        Path output = real(given);
         Path folder = output.toAbsolutePath().getParent();
         if (Files.isDirectory(output)) {
             throw refused(output + " is a folder; give a file name, e.g. " + output.resolve("subscribers.csv"));
@@ -86,6 +90,36 @@ public final class SubscriberExport {
                     // only a leftover temporary file; the error above is the one to report
                 }
             }
+        }
+    }
+
+    /**
+     * An existing link is followed: the export goes into the file it points to, and the link stays. Moving
+     * the new file onto the link's own name replaced the link with a file.
+     */
+    private static Path real(Path given) {
+        try {
+            return Files.isSymbolicLink(given) && Files.exists(given) ? given.toRealPath() : given;
+        } catch (IOException e) {
+            return given;
+        }
+    }
+
+    /**
+     * {@code --output /dev/stdout}, a pipe or a device is written straight to: a file moved onto its name
+     * replaced /dev/stdout (or, as root, /dev/null and /dev/full) with a CSV, and a full disk behind it
+     * went unnoticed ("wrote 21 subscriber(s)").
+     */
+    private int toDevice(Path output, SubscriberStatus status, boolean bom) {
+        try (Writer writer = new java.io.OutputStreamWriter(Files.newOutputStream(output, java.nio.file.StandardOpenOption.WRITE),
+                StandardCharsets.UTF_8)) {
+            int count = to(writer, status, bom);
+            writer.flush();
+            return count;
+        } catch (AccessDeniedException e) {
+            throw refused("cannot write " + output + ": permission denied");
+        } catch (IOException e) {
+            throw refused("cannot write " + output + ": " + e.getMessage());
         }
     }
 

@@ -34,6 +34,7 @@ public final class SignUpWords {
             case LINE_BREAK -> "お名前に改行は使えません。1行で入力してください。";
             case CONTROL_CHARACTER -> "お名前に使えない制御文字が含まれています。もう一度入力してください。";
             case INVISIBLE_CHARACTER -> "お名前に目に見えない文字（文字の向きを変える記号など）が含まれています。もう一度入力してください。";
+            case UNREADABLE -> "お名前の文字を読み取れませんでした（文字化け）。もう一度入力してください。";
             case TOO_LONG -> "お名前は" + ReaderName.LIMIT + "文字までで入力してください。";
         };
     }

@@ -218,4 +218,57 @@ class HostileTemplatesTest {
         CliResult result = folders.validate();
         assertEquals(0, result.exitCode(), result.err());
     }
+
+    static Stream<Arguments> runawayLines() {
+        return Stream.of(
+                Arguments.of("a macro that calls itself", "<#macro m><@m/></#macro><@m/>", "a macro or function calls itself without end"),
+                Arguments.of("a function that calls itself", "<#function f n><#return f(n)></#function>${f(1)}",
+                        "a macro or function calls itself without end"),
+                Arguments.of("a loop over a billion numbers", "<#list 1..999999999 as i></#list>", "rendering took longer than 5 seconds"),
+                Arguments.of("a loop with no end", "<#list 1.. as i></#list>", "rendering took longer than 5 seconds"),
+                Arguments.of("a ?left_pad of two billion characters", "${\"x\"?left_pad(2147483647)}", "rendering needed more memory than tayori has"),
+                Arguments.of("a text doubled forty times", "<#assign s = \"xx\"><#list 1..40 as i><#assign s = s + s></#list>${s?length}",
+                        "rendering needed more memory than tayori has"),
+                Arguments.of("a loop printing a billion characters", "<#list 1..99999999 as i>xxxxxxxxxxxxxxxxxxxxxxxx</#list>",
+                        "the template printed more than 10 million characters"));
+    }
+
+    /** Before: a StackOverflowError or OutOfMemoryError with exit 1 and no file, or validate hanging for good. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runawayLines")
+    void aTemplateThatNeverFinishesIsRefusedByValidateNamingItsFile(String what, String line, String reason) {
+        Path lesson = folders.templates.resolve("campaigns/workbook/lesson-3.ftlh");
+        folders.write(lesson, lesson("mail.ftlh", line));
+        long start = System.nanoTime();
+        CliResult result = folders.validate();
+        assertEquals(2, result.exitCode(), result.err());
+        assertTrue(result.err().contains(lesson + ": " + reason), result.err());
+        assertTrue(result.err().contains(USED_BY_LESSON_3), result.err());
+        assertFalse(result.err().contains("\tat ") || result.err().contains("Error"), "no Java error: " + result.err());
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "validate took too long");
+    }
+
+    @Test
+    void serveDoesNotStartWithASubjectThatCallsItselfAndSaysWhere() {
+        Path file = folders.campaigns.resolve("course-early-booking.yaml");
+        folders.write(file, folders.read(file).replaceFirst("subject: .*", "subject: \"<#macro m><@m/></#macro><@m/>\""));
+        Snapshot before = Snapshot.of(folders.world);
+        CliResult result = folders.world.cli("serve");
+        assertEquals(2, result.exitCode(), result.err());
+        assertTrue(result.err().contains(file + ":5: the subject: "), result.err());
+        assertTrue(result.err().contains("calls itself without end"), result.err());
+        assertFalse(result.err().contains("\tat ") || result.err().contains("StackOverflowError"), result.err());
+        assertEquals(before, Snapshot.of(folders.world));
+    }
+
+    @Test
+    void aRenderStoppedForTakingTooLongLeavesTheThreadFreeToSendTheNextMail() {
+        folders.write(folders.templates.resolve("slow.ftlh"), "<#list 1.. as i></#list>");
+        folders.write(folders.templates.resolve("fine.ftlh"), "<p>ok</p>");
+        Templates templates = new Templates(folders.templates);
+        TemplateProblem p = assertThrows(TemplateProblem.class, () -> templates.render("slow.ftlh", java.util.Map.of()));
+        assertTrue(p.getMessage().startsWith("rendering took longer than 5 seconds"), p.getMessage());
+        assertFalse(Thread.currentThread().isInterrupted(), "the watchdog's interrupt stayed on the thread");
+        assertEquals("<p>ok</p>", templates.render("fine.ftlh", java.util.Map.of()));
+    }
 }

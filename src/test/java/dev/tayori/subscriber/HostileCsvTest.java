@@ -433,4 +433,65 @@ class HostileCsvTest {
         }
         return out.toByteArray();
     }
+
+    /** Before: the export was moved onto the link's name, so the link became a file and kept.csv stayed empty. */
+    @Test
+    void anExportToALinkGoesIntoTheFileItPointsToAndTheLinkStays() throws Exception {
+        Path kept = Files.writeString(dir.resolve("kept.csv"), "");
+        Path link = Files.createSymbolicLink(dir.resolve("latest.csv"), kept);
+        assertEquals(0, world.cli("subscribers", "export", "--output", link.toString()).exitCode());
+        assertTrue(Files.isSymbolicLink(link), "the link was replaced by a file");
+        assertTrue(Files.readString(kept).contains("aoi@example.jp,葵,confirmed"), Files.readString(kept));
+    }
+
+    /**
+     * A named pipe (as /dev/stdout or a pipe into gzip is) is written to, not replaced: moving a file onto
+     * it replaced it, and as root did the same to /dev/null or /dev/full. Before the fix the reader below
+     * never got a byte.
+     */
+    @Test
+    void anExportToAPipeIsWrittenIntoThePipe() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(Files.readAllBytes(fifo), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return "read failed: " + e;
+            }
+        });
+        Thread.sleep(200);
+        java.util.concurrent.CompletableFuture<TestWorld.CliResult> export = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> world.cli("subscribers", "export", "--output", fifo.toString()));
+        try {
+            String text = read.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(text.contains("aoi@example.jp,葵,confirmed"), text);
+            assertEquals(0, export.get(20, java.util.concurrent.TimeUnit.SECONDS).exitCode());
+        } finally {
+            if (!read.isDone()) { // unblock the reader's open so the test ends
+                try (var unblock = Files.newOutputStream(fifo)) {
+                    unblock.flush();
+                }
+            }
+        }
+        assertFalse(Files.isRegularFile(fifo), "the pipe was replaced by a file");
+    }
+
+    /** Before: /dev/full said "wrote N subscriber(s)", exit 0: a full disk went unnoticed. */
+    @Test
+    void anExportToAFullDeviceSaysSoAndExitsTwo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")) && !Files.isRegularFile(Path.of("/dev/full")));
+        Path full = Path.of("/dev/full");
+        // a link in our folder: were the fix missing, the link (not /dev/full) is what would be replaced
+        Path link;
+        try {
+            link = Files.createSymbolicLink(dir.resolve("full.csv"), full);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        TestWorld.CliResult r = world.cli("subscribers", "export", "--output", link.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("No space left on device"), r.err());
+        assertFalse(Files.isRegularFile(full), "/dev/full was replaced");
+    }
 }

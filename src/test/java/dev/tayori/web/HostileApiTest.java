@@ -184,4 +184,58 @@ class HostileApiTest {
         assertEquals(1, web.world.received().size(), "sent before the answer, not at the next run");
         assertTrue(dev.tayori.MailParts.text(web.world.received().get(0)).contains("/confirm/"));
     }
+
+    private HttpResponse<String> bytes(String contentType, byte[] body) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(web.base + "/api/subscribers"))
+                .header("Authorization", "Bearer " + WebWorld.API_TOKEN).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return web.http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static Stream<Arguments> bodiesNotInUtf8() {
+        return Stream.of(
+                Arguments.of("a Shift_JIS name", "application/json", "佐藤".getBytes(java.nio.charset.Charset.forName("Shift_JIS")), "byte 36 (0x8D)"),
+                Arguments.of("a Latin-1 name", "application/json", "Ren\u00e9".getBytes(StandardCharsets.ISO_8859_1), "byte 39 (0xE9)"),
+                Arguments.of("a Latin-1 name declared as such", "application/json; charset=ISO-8859-1",
+                        "Ren\u00e9".getBytes(StandardCharsets.ISO_8859_1), "byte 39 (0xE9)"),
+                Arguments.of("bytes that are no text", "application/json", new byte[] {(byte) 0xff, (byte) 0xfe}, "byte 36 (0xFF)"));
+    }
+
+    /** Before: the body was decoded leniently and the reader stored as "��" (U+FFFD), and mailed. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodiesNotInUtf8")
+    void aBodyThatIsNotUtf8IsA400AndNobodyIsStoredWithBrokenCharacters(String what, String type, byte[] name, String at)
+            throws Exception {
+        byte[] start = "{\"email\": \"a@example.jp\", \"name\": \"".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[start.length + name.length + 2];
+        System.arraycopy(start, 0, body, 0, start.length);
+        System.arraycopy(name, 0, body, start.length, name.length);
+        body[body.length - 2] = '"';
+        body[body.length - 1] = '}';
+        Snapshot before = Snapshot.of(web.world);
+        assertRefused(400, "the body is not UTF-8: " + at, before, bytes(type, body));
+    }
+
+    @Test
+    void aBodyWithAByteOrderMarkIsRead() throws Exception {
+        byte[] json = "\uFEFF{\"email\": \"bom@example.jp\"}".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> r = bytes("application/json", json);
+        assertEquals(201, r.statusCode(), r.body());
+    }
+
+    static Stream<Arguments> jsonThatSpeaksJava() {
+        return Stream.of(
+                Arguments.of("{\"email\": \"a@example.jp\"}{\"email\": \"b@example.jp\"}", "there is more after the JSON object"),
+                Arguments.of("{\"email\": " + "[".repeat(1500) + "]".repeat(1500) + "}", "nested more than 1000 deep"));
+    }
+
+    /** Before: "bound as `java.lang.Object`: not allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`". */
+    @ParameterizedTest
+    @MethodSource("jsonThatSpeaksJava")
+    void aBrokenBodyIsExplainedWithoutJavaNames(String body, String says) throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        HttpResponse<String> r = json("POST", "/api/subscribers", body);
+        assertRefused(400, says, before, r);
+        assertFalse(r.body().contains("java.") || r.body().contains("`"), r.body());
+    }
 }

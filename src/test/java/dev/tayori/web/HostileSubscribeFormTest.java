@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The public sign-up form over real HTTP, as a stranger fills it in: names that would break a mail
@@ -159,5 +160,20 @@ class HostileSubscribeFormTest {
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("invisible character (U+202E"), r.body());
         assertEquals(before, Snapshot.of(web.world));
+    }
+
+    /**
+     * A blog page in Shift_JIS (or a form copied into one) sends the name percent-encoded in Shift_JIS;
+     * decoded as UTF-8 it became "����" and was stored and mailed so. Now it is refused as 文字化け.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"%8D%B2%93%A1", "Ren%E9", "%FF%FE", "%EF%BF%BD"})
+    void aNameSentInAnotherEncodingThanUtf8IsRefusedNotStoredAsBrokenCharacters(String encodedName) throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        HttpResponse<String> page = web.post("/subscribe", "email=mojibake%40example.jp&name=" + encodedName);
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("role=\"alert\"") && page.body().contains("文字化け"), page.body());
+        Thread.sleep(300); // a mail would go out on a background thread
+        assertEquals(before, Snapshot.of(web.world), "nothing recorded, nothing sent");
     }
 }

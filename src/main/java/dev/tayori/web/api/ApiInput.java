@@ -51,7 +51,7 @@ final class ApiInput {
             throw new Problem(415, "send the body as JSON with Content-Type: application/json"
                     + (type.isEmpty() ? "" : " (it was " + type.lines().findFirst().orElse("") + ")"));
         }
-        String body = ctx.body();
+        String body = text(ctx.bodyAsBytes());
         if (body.isBlank()) {
             throw new Problem(400, "the body is empty; send a JSON object, like {\"email\": \"reader@example.jp\"}");
         }
@@ -60,7 +60,7 @@ final class ApiInput {
             parsed = JSON.readValue(body, Object.class);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new Problem(400, "the body is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
+            throw new Problem(400, "the body is not valid JSON: " + plain(e.getOriginalMessage())
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         if (!(parsed instanceof Map<?, ?> object)) {
@@ -74,6 +74,50 @@ final class ApiInput {
             }
         }
         return new Body(object);
+    }
+
+    /**
+     * The body as UTF-8 (RFC 8259: JSON between systems is UTF-8), read strictly. Decoding it the lenient
+     * way turned a Latin-1 or Shift_JIS name into U+FFFD and stored "��" as the reader's name; now such a
+     * body is refused with the byte that is wrong. A byte-order mark, as Windows tools write one, is fine.
+     */
+    private static String text(byte[] bytes) {
+        try {
+            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            int at = firstBadByte(bytes);
+            throw new Problem(400, "the body is not UTF-8: byte " + (at + 1) + " (0x"
+                    + String.format("%02X", bytes[at] & 0xff) + ") cannot be read; send JSON encoded as UTF-8");
+        }
+    }
+
+    private static int firstBadByte(byte[] bytes) {
+        var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        return Math.min(in.position(), bytes.length - 1);
+    }
+
+    /**
+     * Jackson's message in a client's words: without the Java names it adds for programmers
+     * ("bound as `java.lang.Object`", "DeserializationFeature.FAIL_ON_TRAILING_TOKENS", "StreamReadConstraints").
+     */
+    private static String plain(String message) {
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        if (first.startsWith("Trailing token")) {
+            return "there is more after the JSON object; send one object";
+        }
+        if (first.startsWith("Document nesting depth")) {
+            return "arrays or objects are nested more than 1000 deep";
+        }
+        int java = first.indexOf(" (from `");
+        return java < 0 ? first : first.substring(0, java);
     }
 
     /** The fields of a checked body, each read as the type it must be. */
