@@ -105,8 +105,29 @@ public record Settings(
         SettingsException error(String key, String problem) {
             RawSettings.Value v = raw.get(key);
             String where = v.origin().equals("default") ? " (the default)" : " (from " + v.origin() + ")";
-            String value = Secrets.isSecret(key) ? "" : " = '" + Secrets.shown(key, v.text()) + "'";
+            String value = Secrets.isSecret(key) ? "" : " = '" + printable(Secrets.shown(key, v.text())) + "'";
             return new SettingsException("setting " + key + value + where + ": " + problem);
+        }
+
+        /**
+         * The value as one line the operator can read: a line break or another control character
+         * (from an environment variable, say) is shown as \n or \u0007 instead of breaking the
+         * message over lines or hiding what follows it.
+         */
+        private static String printable(String value) {
+            StringBuilder out = new StringBuilder(value.length());
+            value.codePoints().forEach(c -> {
+                if (c == '\n') {
+                    out.append("\\n");
+                } else if (c == '\r') {
+                    out.append("\\r");
+                } else if (Character.isISOControl(c)) {
+                    out.append(String.format("\\u%04x", c));
+                } else {
+                    out.appendCodePoint(c);
+                }
+            });
+            return out.toString();
         }
 
         int port(String key) {
@@ -194,6 +215,9 @@ public record Settings(
             }
             if (uri.getRawUserInfo() != null) {
                 throw error(key, "must not contain a user name or password" + example);
+            }
+            if (uri.getPort() == 0 || uri.getPort() > 65535 || uri.getAuthority().endsWith(":")) {
+                throw error(key, "has no usable port (after ':' comes a number from 1 to 65535, or nothing)" + example);
             }
             String trimmed = value;
             while (trimmed.endsWith("/")) {

@@ -77,6 +77,9 @@ public final class ReaderName {
         if (type == Character.SURROGATE || type == Character.UNASSIGNED) {
             return true;
         }
+        if (BLANK_LETTERS.indexOf(c) >= 0) {
+            return true; // letters that print nothing: a name of them reads as no name, or hides in one
+        }
         if (type != Character.FORMAT) {
             return false;
         }
@@ -90,6 +93,13 @@ public final class ReaderName {
         }
         return true;
     }
+
+    /**
+     * Characters Unicode files as letters or symbols that print as blank: the Hangul fillers
+     * (U+115F, U+1160, U+3164, U+FFA0), the blank Braille pattern U+2800 and the Khmer vowels
+     * U+17B4/U+17B5. Spam uses them for names that look empty or pad a name out of sight.
+     */
+    private static final String BLANK_LETTERS = "\u115F\u1160\u3164\uFFA0\u2800\u17B4\u17B5";
 
     /** Pictographs, dingbats, skin tones and the emoji variation selector: what ZWJ sequences join. */
     private static boolean emojiPart(int c) {

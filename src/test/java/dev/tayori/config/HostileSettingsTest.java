@@ -125,7 +125,12 @@ class HostileSettingsTest {
                 Arguments.of("sender.email", "letters", "mail address"),
                 Arguments.of("sender.email", "letters@@example.jp", "mail address"),
                 Arguments.of("sender.email", "letters@example", "mail address"),
-                Arguments.of("admin.password", "eleven-char", "12 characters"));
+                Arguments.of("admin.password", "eleven-char", "12 characters"),
+                // a value from the environment with a line break stays one line, the break shown as \n
+                Arguments.of("sender.email", "letters@example.jp\r\nBcc: all@example.jp", "'letters@example.jp\\r\\nBcc: all@example.jp'"),
+                Arguments.of("web.base-url", "https://mail.example.jp/\nSet-Cookie: x", "not a valid web address"),
+                Arguments.of("web.base-url", "https://mail.example.jp:0", "no usable port"),
+                Arguments.of("web.base-url", "https://mail.example.jp:/", "no usable port"));
     }
 
     @ParameterizedTest

@@ -159,6 +159,9 @@ class HostileDisplayNameTest {
                 Arguments.of("花\u200D子", "invisible character (U+200D"),
                 Arguments.of("\uFEFF花子", "invisible character (U+FEFF"),
                 Arguments.of("花子\uD800", "invisible character (U+D800"),
+                Arguments.of("\u3164", "invisible character (U+3164"),
+                Arguments.of("花子\u3164\u3164\u3164<admin@example.jp>", "invisible character (U+3164"),
+                Arguments.of("\u2800\u2800", "invisible character (U+2800"),
                 Arguments.of("あ".repeat(101), "longer than 100 characters"));
     }
 
