@@ -45,6 +45,12 @@ final class SubscribePage {
             pages.show(ctx, 429, "too-many", model);
             return;
         }
+        if (ctx.formParams("email").size() > 1 || ctx.formParams("name").size() > 1) {
+            // a form sends each field once; a post with two addresses is a script's, and which one a
+            // log, a proxy or tayori would take is anybody's guess: sign up neither
+            showForm(ctx, 400, "", "", "メールアドレスとお名前は1つずつ入力してください。");
+            return;
+        }
         String email = field(ctx, "email");
         String name = field(ctx, "name");
         if (!field(ctx, "website").isEmpty()) {

@@ -176,4 +176,17 @@ class HostileSubscribeFormTest {
         Thread.sleep(300); // a mail would go out on a background thread
         assertEquals(before, Snapshot.of(web.world), "nothing recorded, nothing sent");
     }
+
+    /** A script posting two addresses (or two names) signs up neither: the first and the last differ. */
+    @ParameterizedTest
+    @ValueSource(strings = {"email=a%40example.jp&email=b%40example.jp", "email=a%40example.jp&name=x&name=y",
+            "email=a%40example.jp&email=a%40example.jp"})
+    void aFieldGivenTwiceIsRefusedAndNobodyIsSignedUp(String form) throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        HttpResponse<String> page = web.post("/subscribe", form);
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("1つずつ入力してください"), page.body());
+        Thread.sleep(300); // a mail would go out on a background thread
+        assertEquals(before, Snapshot.of(web.world), "nothing recorded, nothing sent");
+    }
 }
