@@ -158,11 +158,15 @@ class EditorInBrowserTest {
         assertTrue(text("main").contains("公開しました。"));
         assertEquals("ブラウザ（第2版）", text("live-source"));
 
-        HttpResponse<String> scheduled = web.http.send(HttpRequest.newBuilder(URI.create(web.base + "/api/campaigns/winter-tea/schedule"))
-                .header("Authorization", "Bearer " + WebWorld.API_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"at\": \"2026-11-24T12:00+09:00\", \"segment\": \"tag:tea\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertEquals(200, scheduled.statusCode(), scheduled.body());
+        // scheduled as the operator does it: date, time and segment on the campaign's page, then the
+        // confirmation step that says to how many readers and when
+        browser.get(web.base + "/admin/campaigns/winter-tea");
+        browser.executeScript("arguments[0].value = '2026-11-24T12:00'", browser.findElement(By.id("at")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("segment"))).selectByValue("tag:tea");
+        clickToNewPage(By.id("schedule-next"));
+        assertEquals("1人に 11月24日(火) 12:00 に送信します", text("confirm-line"));
+        clickToNewPage(By.id("confirm"));
+        assertEquals("予約済み", text("state"));
         web.world.clock.set(tokyo(2026, 11, 24, 12, 1));
         var sendDue = web.world.cli("send-due", "--at", "2026-11-24T12:01+09:00");
         assertEquals(0, sendDue.exitCode(), sendDue.err());
