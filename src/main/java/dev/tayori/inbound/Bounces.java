@@ -118,6 +118,11 @@ public final class Bounces {
         return jdbi.withExtension(InboundDao.class, dao -> dao.eventsOf(subscriberId));
     }
 
+    /** The newest reports about a campaign's mail (at most {@code limit}), for its report page. */
+    public List<InboundEvent> latestOfCampaign(String campaignId, int limit) {
+        return jdbi.withExtension(InboundDao.class, dao -> dao.eventsOfCampaign(campaignId, limit));
+    }
+
     /** Reports about a campaign's mail, per kind (kinds with none are absent). */
     public Map<InboundKind, Integer> ofCampaign(String campaignId) {
         Map<InboundKind, Integer> out = new EnumMap<>(InboundKind.class);

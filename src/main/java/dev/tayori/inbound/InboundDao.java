@@ -48,6 +48,9 @@ public interface InboundDao {
     List<InboundEvent> eventsOf(@Bind("subscriberId") long subscriberId);
 
     @SqlQuery
+    List<InboundEvent> eventsOfCampaign(@Bind("campaignId") String campaignId, @Bind("limit") int limit);
+
+    @SqlQuery
     @org.jdbi.v3.sqlobject.config.KeyColumn("kind")
     @org.jdbi.v3.sqlobject.config.ValueColumn("n")
     java.util.Map<String, Integer> countsOfCampaign(@Bind("campaignId") String campaignId);

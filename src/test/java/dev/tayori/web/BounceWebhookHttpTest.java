@@ -85,6 +85,12 @@ class BounceWebhookHttpTest {
         String reports = page.body().substring(page.body().indexOf("id=\"reports\""));
         assertTrue(reports.contains("配信不能（恒久的）") && reports.contains("5.0.0"), reports);
         assertTrue(reports.contains("&lt;b&gt;user&lt;/b&gt;"), "the relay's words are escaped");
+        // and on the report of the campaign whose mail bounced (lesson 1 of the workbook), with the address
+        String report = web.http.send(HttpRequest.newBuilder(URI.create(web.base + "/admin/campaigns/workbook/report"))
+                .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        String listed = report.substring(report.indexOf("id=\"reports\""));
+        assertTrue(listed.contains("配信不能（恒久的）") && listed.contains("hard@example.com") && listed.contains("5.0.0")
+                && listed.contains("&lt;b&gt;user&lt;/b&gt;"), listed);
 
         // the operator undoes the bounce from the page: a reason is required, then kept
         java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(reports);

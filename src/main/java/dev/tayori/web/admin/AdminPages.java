@@ -39,6 +39,9 @@ final class AdminPages {
         }
     }
 
+    /** How many of a campaign's bounces and replies its report page lists, newest first. */
+    private static final int REPORTS_SHOWN = 100;
+
     private final App app;
     private final Templates templates;
     private final ZoneId zone;
@@ -179,6 +182,13 @@ final class AdminPages {
         model.put("waiting", counts.getOrDefault("planned", 0) + counts.getOrDefault("sending", 0));
         model.put("cancelled", counts.getOrDefault("cancelled", 0));
         model.put("unsubscribed", unsubscribed.values().stream().mapToInt(Integer::intValue).sum());
+        List<Map<String, Object>> reports = new ArrayList<>();
+        app.bounces().latestOfCampaign(c.id(), REPORTS_SHOWN).forEach(e -> reports.add(Map.of(
+                "at", Formats.local(e.receivedAt(), zone), "kind", e.kind().japanese(),
+                "status", e.statusCode() == null ? "" : e.statusCode(), "recipient", e.recipient() == null ? "" : e.recipient(),
+                "diagnostic", e.diagnostic() == null ? "" : e.diagnostic())));
+        model.put("reports", reports);
+        model.put("reportsShown", REPORTS_SHOWN);
         show(ctx, "report", model);
     }
 
