@@ -46,9 +46,7 @@ class AdminInBrowserTest {
 
     /** Clicks something that loads a new page and waits until the old page is gone. */
     private void clickToNewPage(By what) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(what).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        Browser.clickToNewPage(browser, what);
     }
 
     /** Opens {@code path} without a session: the sign-in page comes first, and the dashboard after it. */

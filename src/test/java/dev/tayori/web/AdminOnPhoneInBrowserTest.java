@@ -71,9 +71,7 @@ class AdminOnPhoneInBrowserTest {
     }
 
     private void clickToNewPage(By what) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(what).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        Browser.clickToNewPage(browser, what);
     }
 
     private void signIn() {

@@ -36,4 +36,22 @@ final class Browser {
         throw new IllegalStateException("not installed: " + String.join(" or ", paths)
                 + " (run .ci/run, which installs Debian's chromium and chromium-driver)");
     }
+
+    /**
+     * Clicks something that loads a new page and waits until the old page is gone. While Chromium
+     * swaps documents, asking about the old page's node can also fail with "Node with given id does
+     * not belong to the document" instead of a stale-element error: that, too, means it is gone.
+     */
+    static void clickToNewPage(org.openqa.selenium.WebDriver browser, org.openqa.selenium.By what) {
+        org.openqa.selenium.WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));
+        browser.findElement(what).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+    }
 }

@@ -60,9 +60,7 @@ class EditorInBrowserTest {
     }
 
     private void clickToNewPage(By what) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(what).click();
-        waiting().until(ExpectedConditions.stalenessOf(page));
+        Browser.clickToNewPage(browser, what);
     }
 
     private void signIn() {
