@@ -56,7 +56,7 @@ final class ExitCodes implements IExecutionExceptionHandler {
             code = BAD_INPUT;
         } else if (e instanceof SubscriberException s) {
             err.println("error: " + s.getMessage());
-            code = s.kind() == SubscriberException.Kind.INVALID ? BAD_INPUT : FAILED;
+            code = s.kind() == SubscriberException.Kind.INVALID || s.kind() == SubscriberException.Kind.SUPPRESSED ? BAD_INPUT : FAILED;
         } else if (e instanceof DatabaseException || e instanceof PortInUse || e instanceof ContentException) {
             // ContentException: the articles (feed or folder) cannot be read now; the next try may work
             err.println("error: " + e.getMessage());

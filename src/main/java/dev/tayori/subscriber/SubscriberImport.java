@@ -96,12 +96,16 @@ public final class SubscriberImport {
         List<ImportRows.Row> batch = new ArrayList<>(BATCH);
         int[] counts = new int[2]; // imported, known
         long[] done = new long[1];
+        java.util.function.Predicate<dev.tayori.mail.EmailAddress> suppressed = dev.tayori.erasure.SuppressionList.snapshot(jdbi);
         try (Reader reader = plan.input().reader()) {
             read(reader, fileName, (rows, record, line) -> {
                 done[0]++;
                 try {
                     ImportRows.Row row = rows.parse(record, line);
                     Long first = seen.putIfAbsent(row.address().key(), line);
+                    if (suppressed.test(row.address())) {
+                        throw Subscribers.suppressed(row.address(), "");
+                    }
                     if (first != null) {
                         repeats.add(fileName + ":" + line + ": " + row.address() + " is already on line " + first
                                 + " of this file; only the first is imported");

@@ -1,5 +1,6 @@
 package dev.tayori.subscriber;
 
+import dev.tayori.erasure.SuppressionList;
 import dev.tayori.mail.EmailAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,6 +88,7 @@ public final class Subscribers {
                 throw new SubscriberException(SubscriberException.Kind.ALREADY_EXISTS,
                         address + " is already a subscriber (" + known.get().status().db() + "); nothing was written");
             }
+            refuseSuppressed(h, address);
             long id = dao.insert(address.address(), address.key(), cleanName, SubscriberStatus.PENDING.db(),
                     defaultZone.getId(), Tokens.newToken(), clock.instant());
             record(h, id, consent.withEvent("recorded-by-operator", confirmedAt));
@@ -116,6 +118,8 @@ public final class Subscribers {
                 return new ConfirmResult(ConfirmOutcome.EXPIRED, Optional.of(subscriber));
             }
             h.attach(ConfirmationDao.class).markUsed(confirmation.id(), now);
+            // a new double opt-in is new consent: an address erased before may be mailed again
+            SuppressionList.lift(h, EmailAddress.parse(subscriber.email()));
             record(h, subscriber.id(), consent.withEvent("confirmed", now));
             return new ConfirmResult(ConfirmOutcome.CONFIRMED, Optional.of(confirmInside(h, subscriber, now)));
         });
@@ -246,6 +250,19 @@ public final class Subscribers {
     private static void record(Handle h, long subscriberId, ConsentRecord consent) {
         h.attach(SubscriberDao.class).insertConsent(subscriberId, consent.event(), consent.at(), consent.source(),
                 consent.origin(), consent.userAgent(), consent.formVersion());
+    }
+
+    /** An erased address comes back only through its owner's own double opt-in, never the operator's word. */
+    static void refuseSuppressed(Handle h, EmailAddress address) {
+        if (SuppressionList.isSuppressed(h, address)) {
+            throw suppressed(address, "; nothing was written");
+        }
+    }
+
+    static SubscriberException suppressed(EmailAddress address, String after) {
+        return new SubscriberException(SubscriberException.Kind.SUPPRESSED, address + " was erased at the reader's request"
+                + " and is on the suppression list; only the reader's own sign-up (the form or a blank mail) brings it back"
+                + after);
     }
 
     private static String cleanName(String name) {

@@ -89,6 +89,8 @@ public final class ApiRoutes {
         });
         web.post("/api/subscribers/{email}/unsubscribe", ctx -> ctx.json(json(
                 app.subscribers().unsubscribe(app.subscribers().byEmail(ctx.pathParam("email")), "api " + ctx.ip()))));
+        web.delete("/api/subscribers/{email}", ctx -> ctx.json(new dev.tayori.erasure.Erasure(app.jdbi(), app.clock())
+                .erase(ctx.pathParam("email"), dev.tayori.erasure.Erasure.Via.API).asMap()));
         web.get("/api/campaigns", ctx -> {
             List<Map<String, Object>> items = new ArrayList<>();
             for (Campaign c : app.campaigns().all()) {
@@ -162,7 +164,8 @@ public final class ApiRoutes {
         CampaignWritingRoutes.register(web, app);
         web.exception(InvalidAddressException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         web.exception(SubscriberException.class, (e, ctx) -> error(ctx,
-                e.kind() == SubscriberException.Kind.NOT_FOUND ? 404 : e.kind() == SubscriberException.Kind.ALREADY_EXISTS ? 409 : 400,
+                e.kind() == SubscriberException.Kind.NOT_FOUND ? 404 : e.kind() == SubscriberException.Kind.ALREADY_EXISTS
+                        || e.kind() == SubscriberException.Kind.SUPPRESSED ? 409 : 400,
                 e.getMessage()));
         web.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         web.exception(IllegalStateException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));

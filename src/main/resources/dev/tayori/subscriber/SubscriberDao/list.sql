@@ -1,2 +1,3 @@
 -- Keyset paging by id: stable and fast however long the list grows.
-SELECT * FROM subscribers WHERE id > :afterId ORDER BY id LIMIT :limit
+-- Erased readers (anonymous placeholders kept for the reports) are no longer readers: left out.
+SELECT * FROM subscribers WHERE id > :afterId AND erased_at IS NULL ORDER BY id LIMIT :limit

@@ -1,0 +1,2 @@
+-- Tokens (confirmation links) are personal: they lead to the reader.
+DELETE FROM confirmations WHERE subscriber_id = :id

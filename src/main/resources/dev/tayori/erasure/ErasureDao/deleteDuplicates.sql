@@ -1,0 +1,1 @@
+DELETE FROM address_duplicates WHERE subscriber_id = :id OR duplicate_id = :id

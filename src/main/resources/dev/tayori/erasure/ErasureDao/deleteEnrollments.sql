@@ -1,0 +1,1 @@
+DELETE FROM enrollments WHERE subscriber_id = :id

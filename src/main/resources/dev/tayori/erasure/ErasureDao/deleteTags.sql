@@ -1,0 +1,1 @@
+DELETE FROM subscriber_tags WHERE subscriber_id = :id

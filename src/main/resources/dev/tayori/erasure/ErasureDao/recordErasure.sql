@@ -1,0 +1,1 @@
+INSERT INTO erasures (erased_at, via) VALUES (:at, :via)

@@ -1,0 +1,1 @@
+SELECT address_hash FROM suppressions

@@ -1,0 +1,1 @@
+DELETE FROM suppressions WHERE address_hash = :hash
