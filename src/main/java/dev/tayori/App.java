@@ -82,6 +82,8 @@ public final class App {
         this.authoring = new Authoring(jdbi, campaigns, templates, settings.sender(), settings.baseUrl(), clock, stored);
         LiveMail live = authoring.liveMail();
         String domain = settings.sender().domain();
+        // the consent wording the form shows today, kept under its version for the consent record
+        dev.tayori.subscriber.ConsentWording.remember(jdbi, settings.sender().name(), clock.instant());
         this.subscribers = new Subscribers(jdbi, clock, settings.timezone(), new DeliveryHooks(campaigns, domain));
         this.enrollments = new Enrollments(jdbi);
         MailComposer composer = new MailComposer(jdbi, campaigns, templates, live, settings.sender(), settings.baseUrl(),

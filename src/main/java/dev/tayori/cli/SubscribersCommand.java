@@ -5,6 +5,8 @@ import dev.tayori.overview.CampaignOverview;
 
 import dev.tayori.App;
 import dev.tayori.delivery.Delivery;
+import dev.tayori.erasure.Erasure;
+import dev.tayori.erasure.SubjectAccess;
 import dev.tayori.delivery.DeliveryDao;
 import dev.tayori.delivery.MailComposer;
 import dev.tayori.delivery.SendReport;
@@ -37,7 +39,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "subscribers",
-        description = "Add, import, list, show, tag, export and unsubscribe subscribers.")
+        description = "Add, import, list, show, tag, export, unsubscribe and erase subscribers.")
 final class SubscribersCommand {
     @ParentCommand
     TayoriCommand root;
@@ -183,7 +185,9 @@ final class SubscribersCommand {
         out.println("  consent:");
         for (ConsentRecord c : app.subscribers().consents(s.id())) {
             out.println("    " + Formats.local(c.at(), zone) + "  " + c.event() + "  source: " + c.source()
-                    + "  from: " + c.origin() + (c.formVersion() == null ? "" : "  form " + c.formVersion()));
+                    + "  from: " + c.origin() + (c.userAgent() == null ? "" : "  browser: " + c.userAgent())
+                    + (c.formVersion() == null ? "" : "  form " + c.formVersion()));
+            app.subscribers().consentWording(c.formVersion()).ifPresent(w -> out.println("      wording: " + w));
         }
         out.println("  sequences:");
         for (Enrollment e : app.enrollments().of(s.id())) {
@@ -204,6 +208,34 @@ final class SubscribersCommand {
                     + (e.messageId() == null ? "" : "  " + e.messageId()));
         }
         out.flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "erase",
+            description = {"Erase a reader at their request: address, name, IP, browser, tokens, tags and sequences go "
+                    + "from every table.",
+                    "Their sent mail stays counted in the reports, without the address. The address is kept only as a "
+                            + "keyed hash on the suppression list: importing it again, the API and add --confirmed "
+                            + "refuse it; the reader's own new sign-up (form or blank mail) is new consent.",
+                    "There is no undo: `subscribers export-data EMAIL` first if the reader asked for a copy."})
+    int erase(@Mixin HelpOption help, @Parameters(paramLabel = "EMAIL") String email) {
+        CliContext context = root.context;
+        Erasure.Summary summary = new Erasure(context.app().jdbi(), context.clock()).erase(email, Erasure.Via.CLI);
+        context.out().println("erased: " + summary.consentRecords() + " consent record(s) made anonymous, "
+                + summary.tags() + " tag(s) and " + summary.enrollments() + " sequence(s) removed, "
+                + summary.deliveriesKept() + " delivery(ies) kept as anonymous counts, " + summary.inboundEvents()
+                + " bounce(s) or reply(ies) made anonymous; the address is on the suppression list (as a hash)");
+        context.out().flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "export-data",
+            description = {"Print everything held about one reader as JSON (a subject access request): the subscriber, "
+                    + "consent records with the wording they agreed to, tags, sequences, deliveries, bounces and replies."})
+    int exportData(@Mixin HelpOption help, @Parameters(paramLabel = "EMAIL") String email) {
+        CliContext context = root.context;
+        context.out().println(new SubjectAccess(context.app()).json(email));
+        context.out().flush();
         return ExitCodes.OK;
     }
 

@@ -230,6 +230,11 @@ public final class Subscribers {
         return jdbi.withExtension(SubscriberDao.class, dao -> dao.consentsOf(subscriberId));
     }
 
+    /** The consent wording a form version showed, as kept at the time (none for imports and the operator's word). */
+    public Optional<String> consentWording(String formVersion) {
+        return ConsentWording.of(jdbi, formVersion);
+    }
+
     private Subscriber confirmInside(Handle h, Subscriber subscriber, Instant at) {
         SubscriberDao dao = h.attach(SubscriberDao.class);
         subscriber.status().refuseMoveTo(SubscriberStatus.CONFIRMED).ifPresent(reason -> {

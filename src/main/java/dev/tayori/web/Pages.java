@@ -16,6 +16,10 @@ final class Pages {
         this.sender = sender;
     }
 
+    String senderName() {
+        return sender.name();
+    }
+
     Map<String, Object> model() {
         Map<String, Object> model = new HashMap<>();
         model.put("sender", Map.of("name", sender.name(), "email", sender.email(),

@@ -17,8 +17,8 @@ import java.util.Map;
  * ReaderName) before anything is recorded; a refusal says in Japanese what to fix.
  */
 final class SubscribePage {
-    /** The consent wording's version; the page shows it and the consent record keeps it. */
-    static final String CONSENT_VERSION = "2026-11-1";
+    /** The consent wording's version; the page shows it and the consent record keeps it (words and version: ConsentWording). */
+    static final String CONSENT_VERSION = dev.tayori.subscriber.ConsentWording.VERSION;
     static final Duration RESEND_AFTER = Duration.ofMinutes(10);
 
     private final Pages pages;
@@ -91,6 +91,7 @@ final class SubscribePage {
         model.put("email", email);
         model.put("name", name);
         model.put("consentVersion", CONSENT_VERSION);
+        model.put("consentWording", dev.tayori.subscriber.ConsentWording.text(pages.senderName()));
         if (error != null) {
             model.put("error", error);
         }

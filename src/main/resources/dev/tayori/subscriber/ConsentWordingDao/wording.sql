@@ -1,0 +1,1 @@
+SELECT wording FROM consent_wordings WHERE form_version = :version
