@@ -159,13 +159,18 @@ public final class SubscriberExport {
         csv.println();
     }
 
+    /** Each form version's wording, read once per export rather than once per reader. */
+    private final java.util.Map<String, String> wordings = new java.util.HashMap<>();
+
     private String consent(Subscriber s) {
         StringBuilder consent = new StringBuilder();
         for (ConsentRecord c : subscribers.consents(s.id())) {
             consent.append(consent.length() == 0 ? "" : " | ").append(c.at()).append(' ').append(c.event())
                     .append(" via ").append(c.source()).append(" from ").append(c.origin())
                     .append(c.userAgent() == null ? "" : " agent " + c.userAgent())
-                    .append(c.formVersion() == null ? "" : " form " + c.formVersion());
+                    .append(c.formVersion() == null ? "" : " form " + c.formVersion())
+                    .append(wordings.computeIfAbsent(String.valueOf(c.formVersion()),
+                            v -> subscribers.consentWording(c.formVersion()).map(w -> " wording「" + w + "」").orElse("")));
         }
         return consent.toString();
     }
