@@ -21,4 +21,9 @@ public record Subscriber(
     public boolean mayReceiveCampaignMail() {
         return status == SubscriberStatus.CONFIRMED;
     }
+
+    /** The anonymous placeholder an erasure leaves (for the reports' counts): no address any more. */
+    public boolean erased() {
+        return email.isEmpty();
+    }
 }

@@ -224,8 +224,10 @@ final class AdminPages {
         List<Map<String, Object>> consents = new ArrayList<>();
         app.subscribers().consents(s.id()).forEach(c -> consents.add(Map.of("at", Formats.local(c.at(), zone),
                 "event", Words.consent(c.event(), c.source()), "origin", Words.origin(c.origin()),
-                "form", c.formVersion() == null ? "" : c.formVersion())));
-        model.put("consents", consents);
+                "agent", c.userAgent() == null ? "" : c.userAgent(), "form", c.formVersion() == null ? "" : c.formVersion(),
+                "wording", app.subscribers().consentWording(c.formVersion()).orElse(""))));
+        model.put("consents", consents); // templates/admin/subscriber-consent.ftlh
+        model.put("erased", s.erased());
         List<Map<String, Object>> enrollments = new ArrayList<>();
         app.enrollments().of(s.id()).forEach(e -> enrollments.add(Map.of("sequence", campaignName(e.sequenceId()),
                 "state", Words.of("enrollment", e.state()),

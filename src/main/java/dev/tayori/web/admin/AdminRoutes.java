@@ -77,6 +77,7 @@ public final class AdminRoutes {
         web.get("/admin/subscribers/{id}", pages::subscriber);
         web.post("/admin/subscribers/{id}/unsubscribe", pages::unsubscribe);
         web.post("/admin/subscribers/{id}/unbounce", pages::unbounce);
+        ErasePage.register(web, app, pages);
         web.exception(AdminPages.NotFound.class, (e, ctx) -> pages.notFound(ctx, e.getMessage()));
     }
 
