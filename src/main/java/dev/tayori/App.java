@@ -39,6 +39,7 @@ import dev.tayori.reload.FolderFingerprint;
 import dev.tayori.render.Templates;
 import dev.tayori.sequence.Enrollments;
 import dev.tayori.subscriber.Subscribers;
+import dev.tayori.tracking.Clicks;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +68,7 @@ public final class App {
     private final MessageSigner signer;
     private final Bounces bounces;
     private final Inbox inbox;
+    private final Clicks clicks;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -84,8 +86,9 @@ public final class App {
         String domain = settings.sender().domain();
         this.subscribers = new Subscribers(jdbi, clock, settings.timezone(), new DeliveryHooks(campaigns, domain));
         this.enrollments = new Enrollments(jdbi);
+        this.clicks = new Clicks(jdbi, clock, settings.tracking(), settings.baseUrl());
         MailComposer composer = new MailComposer(jdbi, campaigns, templates, live, settings.sender(), settings.baseUrl(),
-                List.of(new IssueMail(jdbi, templates, live), new AnnouncementMail(templates, live)));
+                List.of(new IssueMail(jdbi, templates, live), new AnnouncementMail(templates, live)), clicks);
         SendThrottle throttle = new SendThrottle(settings.smtp().ratePerSecond(), RateSpec.parse(settings.smtp().window()),
                 RateSpec.parseDomains(settings.smtp().domainLimits()), Clock.systemUTC());
         this.signer = signer(settings.dkim(), clock);
@@ -236,6 +239,10 @@ public final class App {
     /** The inbound mailbox (inbound.*): one poll per call of check(). */
     public Inbox inbox() {
         return inbox;
+    }
+
+    public Clicks clicks() {
+        return clicks;
     }
 
     public DueWork dueWork() {
