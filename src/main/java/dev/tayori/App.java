@@ -13,6 +13,7 @@ import dev.tayori.campaign.Campaigns;
 import dev.tayori.content.ArticleFeed;
 import dev.tayori.content.ArticleFiles;
 import dev.tayori.content.ArticleSource;
+import dev.tayori.health.Warnings;
 import dev.tayori.newsletter.IssueMail;
 import dev.tayori.newsletter.IssuePlanner;
 import dev.tayori.config.Settings;
@@ -239,6 +240,11 @@ public final class App {
     /** The inbound mailbox (inbound.*): one poll per call of check(). */
     public Inbox inbox() {
         return inbox;
+    }
+
+    /** What the dashboard warns about now. */
+    public Warnings warnings() {
+        return new Warnings(jdbi, clock, settings.timezone());
     }
 
     public Clicks clicks() {

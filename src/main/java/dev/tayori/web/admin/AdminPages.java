@@ -90,6 +90,7 @@ final class AdminPages {
                 .forEach(e -> next.add(CampaignView.of(e.getKey(), e.getValue(), zone, app.clock().instant())));
         model.put("nextSends", next);
         model.put("fileProblems", FileProblemWords.of(app.reloader().problems()));
+        model.put("warnings", app.warnings().now().stream().map(dev.tayori.health.Warning::forPage).toList());
         show(ctx, "dashboard", model);
     }
 
