@@ -98,6 +98,14 @@ public final class Clicks {
         return lines;
     }
 
+    /** For the report page's template (the sandbox shows maps): whether counted, totals, and each link's. */
+    public Map<String, Object> forPage(String campaignId) {
+        ClickCount all = ofCampaign(campaignId);
+        List<Map<String, Object>> links = perLink(campaignId).stream()
+                .map(l -> Map.<String, Object>of("url", l.url(), "uniques", l.uniques(), "total", l.total())).toList();
+        return Map.of("on", on, "uniques", all.uniques(), "total", all.total(), "links", links);
+    }
+
     private long linkId(String url) {
         return linkIds.computeIfAbsent(url, u -> jdbi.inTransaction(h -> {
             ClickDao dao = h.attach(ClickDao.class);

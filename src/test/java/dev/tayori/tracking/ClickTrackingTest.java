@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClickTrackingTest {
     private static final String BROWSER = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
             + "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+    private static final String PASSWORD = "correct horse battery staple";
     private static final String ARTICLE = "https://kokoro.example.jp/columns/rest/";
 
     @TempDir
@@ -64,7 +65,9 @@ class ClickTrackingTest {
         if (clicks) {
             world.env().put("TAYORI_TRACKING_CLICKS", "true");
         }
-        web = new WebServer(world.app(), null, new AdminAuth(world.app().jdbi(), world.clock)).start("127.0.0.1", port);
+        AdminAuth auth = new AdminAuth(world.app().jdbi(), world.clock);
+        auth.prepare(PASSWORD);
+        web = new WebServer(world.app(), null, auth).start("127.0.0.1", port);
         Instant now = world.clock.instant();
         world.app().subscribers().addConfirmed("hanako@example.jp", "花子",
                 ConsentRecord.of("recorded-by-operator", now, "test", "test"), now);
@@ -110,6 +113,20 @@ class ClickTrackingTest {
         return http.send(r.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** The campaign's report page in the admin, signed in. */
+    private String reportPage(String campaign) throws Exception {
+        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("password=" + PASSWORD.replace(' ', '+'))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String set = signIn.headers().firstValue("Set-Cookie").orElseThrow();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/campaigns/" + campaign
+                + "/report")).header("Cookie", set.substring(0, set.indexOf(';'))).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, page.statusCode());
+        return page.body();
+    }
+
     private String stats() {
         var result = world.cli("campaigns", "stats", "newsletter");
         assertEquals(0, result.exitCode(), result.err());
@@ -150,6 +167,9 @@ class ClickTrackingTest {
         String stats = stats();
         assertTrue(stats.contains("clicks: 1 unique, 2 total"), stats);
         assertTrue(stats.contains("1 unique, 2 total  " + ARTICLE), stats);
+        String report = reportPage("newsletter");
+        assertTrue(report.contains("クリックした読者 1人、クリック 2回"), report);
+        assertTrue(report.contains("<td data-label=\"リンク\">" + ARTICLE), report);
     }
 
     @Test
@@ -190,6 +210,7 @@ class ClickTrackingTest {
         assertTrue(MailParts.text(issue).contains(ARTICLE), MailParts.text(issue));
         assertEquals(List.of(), tracked(MailParts.html(issue) + MailParts.text(issue)));
         assertTrue(stats().contains("clicks: not counted (tracking.clicks is off)"), stats());
+        assertTrue(reportPage("newsletter").contains("クリック数は記録していません"));
         assertNotEquals(0, world.received().size());
     }
 }

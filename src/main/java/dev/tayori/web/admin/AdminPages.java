@@ -183,6 +183,7 @@ final class AdminPages {
         model.put("waiting", counts.getOrDefault("planned", 0) + counts.getOrDefault("sending", 0));
         model.put("cancelled", counts.getOrDefault("cancelled", 0));
         model.put("unsubscribed", unsubscribed.values().stream().mapToInt(Integer::intValue).sum());
+        model.put("clicks", app.clicks().forPage(c.id()));
         List<Map<String, Object>> reports = new ArrayList<>();
         app.bounces().latestOfCampaign(c.id(), REPORTS_SHOWN).forEach(e -> reports.add(Map.of(
                 "at", Formats.local(e.receivedAt(), zone), "kind", e.kind().japanese(),
