@@ -44,9 +44,10 @@ final class LinkRewriter {
         StringBuilder out = new StringBuilder(text.length() + 256);
         while (m.find()) {
             String url = m.group();
-            // a sentence's full stop or comma after a URL belongs to the sentence
+            // a sentence's full stop or comma, or the bracket around a URL, belongs to the sentence
             String tail = "";
-            while (!url.isEmpty() && ".,;:!?'".indexOf(url.charAt(url.length() - 1)) >= 0) {
+            while (!url.isEmpty() && (".,;:!?'".indexOf(url.charAt(url.length() - 1)) >= 0
+                    || url.endsWith(")") && url.indexOf('(') < 0)) {
                 tail = url.charAt(url.length() - 1) + tail;
                 url = url.substring(0, url.length() - 1);
             }
