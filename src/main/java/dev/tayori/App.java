@@ -13,6 +13,7 @@ import dev.tayori.campaign.Campaigns;
 import dev.tayori.content.ArticleFeed;
 import dev.tayori.content.ArticleFiles;
 import dev.tayori.content.ArticleSource;
+import dev.tayori.health.Warnings;
 import dev.tayori.newsletter.IssueMail;
 import dev.tayori.newsletter.IssuePlanner;
 import dev.tayori.config.Settings;
@@ -39,6 +40,7 @@ import dev.tayori.reload.FolderFingerprint;
 import dev.tayori.render.Templates;
 import dev.tayori.sequence.Enrollments;
 import dev.tayori.subscriber.Subscribers;
+import dev.tayori.tracking.Clicks;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +69,7 @@ public final class App {
     private final MessageSigner signer;
     private final Bounces bounces;
     private final Inbox inbox;
+    private final Clicks clicks;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -86,8 +89,9 @@ public final class App {
         dev.tayori.subscriber.ConsentWording.remember(jdbi, settings.sender().name(), clock.instant());
         this.subscribers = new Subscribers(jdbi, clock, settings.timezone(), new DeliveryHooks(campaigns, domain));
         this.enrollments = new Enrollments(jdbi);
+        this.clicks = new Clicks(jdbi, clock, settings.tracking(), settings.baseUrl());
         MailComposer composer = new MailComposer(jdbi, campaigns, templates, live, settings.sender(), settings.baseUrl(),
-                List.of(new IssueMail(jdbi, templates, live), new AnnouncementMail(templates, live)));
+                List.of(new IssueMail(jdbi, templates, live), new AnnouncementMail(templates, live)), clicks);
         SendThrottle throttle = new SendThrottle(settings.smtp().ratePerSecond(), RateSpec.parse(settings.smtp().window()),
                 RateSpec.parseDomains(settings.smtp().domainLimits()), Clock.systemUTC());
         this.signer = signer(settings.dkim(), clock);
@@ -238,6 +242,15 @@ public final class App {
     /** The inbound mailbox (inbound.*): one poll per call of check(). */
     public Inbox inbox() {
         return inbox;
+    }
+
+    /** What the dashboard warns about now. */
+    public Warnings warnings() {
+        return new Warnings(jdbi, clock, settings.timezone());
+    }
+
+    public Clicks clicks() {
+        return clicks;
     }
 
     public DueWork dueWork() {

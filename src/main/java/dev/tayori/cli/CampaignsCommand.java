@@ -165,6 +165,7 @@ final class CampaignsCommand {
                 + reports.getOrDefault(dev.tayori.inbound.InboundKind.SOFT, 0) + " soft, "
                 + reports.getOrDefault(dev.tayori.inbound.InboundKind.COMPLAINT, 0) + " complaint(s), "
                 + reports.getOrDefault(dev.tayori.inbound.InboundKind.AUTO_REPLY, 0) + " auto-reply(ies)");
+        app.clicks().statsLines(c.id()).forEach(line -> out.println("  " + line));
         out.flush();
         return ExitCodes.OK;
     }

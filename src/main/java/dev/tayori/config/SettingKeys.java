@@ -55,6 +55,8 @@ final class SettingKeys {
         DEFAULTS.put("delivery.max-attempts", "5");
         DEFAULTS.put("delivery.lease-seconds", "300");
         // the mailbox bounces and replies arrive in (issue 13); no host, no polling
+        // README "Click counts": off unless the operator says so, and tells readers in the privacy notice
+        DEFAULTS.put("tracking.clicks", "false");
         DEFAULTS.put("inbound.host", "");
         DEFAULTS.put("inbound.port", "993");
         DEFAULTS.put("inbound.protocol", "imaps");

@@ -25,7 +25,8 @@ public record Settings(
         String apiToken,
         DkimSettings dkim,
         ReturnAddresses returns,
-        InboundSettings inbound) {
+        InboundSettings inbound,
+        TrackingSettings tracking) {
 
     /** The shortest admin.password an operator may choose (the generated one is longer). */
     static final int MIN_ADMIN_PASSWORD = 12;
@@ -59,28 +60,28 @@ public record Settings(
                 p.positive("delivery.batch-size"),
                 p.positive("delivery.max-attempts"), p.positive("delivery.lease-seconds"), p.adminPassword("admin.password"),
                 p.apiToken("api.token"), DeliverabilitySettings.dkim(p, sender), DeliverabilitySettings.returns(p, sender),
-                p.inbound());
+                p.inbound(), new TrackingSettings(p.bool("tracking.clicks")));
     }
 
     public Settings withDatabaseUrl(String url) {
         return new Settings(url, smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking);
     }
 
     public Settings withSmtp(SmtpSettings newSmtp) {
         return new Settings(databaseUrl, newSmtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking);
     }
 
     public Settings withSender(Sender newSender) {
         return new Settings(databaseUrl, smtp, webPort, baseUrl, newSender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking);
     }
 
     public Settings withInbound(InboundSettings newInbound) {
         return new Settings(databaseUrl, smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
                 articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns,
-                newInbound);
+                newInbound, tracking);
     }
 
     /** For logs and debugging: every value but the secrets, and the database URL without its password. */
@@ -92,7 +93,7 @@ public record Settings(
                 + Secrets.maskUrl(articlesFeed) + ", batchSize=" + batchSize + ", maxAttempts=" + maxAttempts
                 + ", leaseSeconds=" + leaseSeconds + ", adminPassword=" + Secrets.shown("admin.password", adminPassword)
                 + ", apiToken=" + Secrets.shown("api.token", apiToken) + ", dkim=" + dkim + ", returns=" + returns
-                + ", inbound=" + inbound + "]";
+                + ", inbound=" + inbound + ", tracking=" + tracking + "]";
     }
 
     /** Turns text into typed values; every complaint names the key and where its value came from. */

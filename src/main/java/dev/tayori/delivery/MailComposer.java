@@ -13,6 +13,7 @@ import dev.tayori.subscriber.Confirmation;
 import dev.tayori.subscriber.ConfirmationDao;
 import dev.tayori.subscriber.Subscriber;
 import dev.tayori.subscriber.SubscriberStatus;
+import dev.tayori.tracking.Clicks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,11 @@ public final class MailComposer {
     private final String baseUrl;
 
     private final Map<String, CampaignMail> byKind;
+    private final Clicks clicks;
 
     public MailComposer(Jdbi jdbi, Campaigns campaigns, Templates templates, LiveMail live, Sender sender, String baseUrl,
-            List<CampaignMail> kinds) {
+            List<CampaignMail> kinds, Clicks clicks) {
+        this.clicks = clicks;
         this.live = live;
         this.byKind = kinds.stream().collect(java.util.stream.Collectors.toMap(CampaignMail::kind, k -> k));
         this.jdbi = jdbi;
@@ -114,6 +117,8 @@ public final class MailComposer {
 
     private OutgoingMail outgoing(Delivery delivery, Subscriber subscriber, RenderedMail mail, String listId,
             String unsubscribeUrl) {
+        // per reader, after the mailing's stencil is filled in: each mail's /r/ tokens name its delivery
+        mail = clicks.track(mail, delivery.id());
         return new OutgoingMail(sender, subscriber.email(), subscriber.name(), mail.subject(), mail.htmlBody(), mail.textBody(),
                 delivery.messageId(), listId, unsubscribeUrl, delivery.id(), subscriber.unsubscribeToken());
     }

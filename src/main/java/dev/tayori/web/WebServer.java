@@ -75,6 +75,7 @@ public final class WebServer implements AutoCloseable {
         AdminRoutes.register(javalin, app, adminAuth);
         ApiRoutes.register(javalin, app);
         dev.tayori.web.api.BounceWebhook.register(javalin, app);
+        ClickRedirect.register(javalin, app.clicks());
         ErrorPages.register(javalin, pages);
     }
 

@@ -90,6 +90,7 @@ final class AdminPages {
                 .forEach(e -> next.add(CampaignView.of(e.getKey(), e.getValue(), zone, app.clock().instant())));
         model.put("nextSends", next);
         model.put("fileProblems", FileProblemWords.of(app.reloader().problems()));
+        model.put("warnings", app.warnings().now().stream().map(dev.tayori.health.Warning::forPage).toList());
         show(ctx, "dashboard", model);
     }
 
@@ -182,6 +183,7 @@ final class AdminPages {
         model.put("waiting", counts.getOrDefault("planned", 0) + counts.getOrDefault("sending", 0));
         model.put("cancelled", counts.getOrDefault("cancelled", 0));
         model.put("unsubscribed", unsubscribed.values().stream().mapToInt(Integer::intValue).sum());
+        model.put("clicks", app.clicks().forPage(c.id()));
         List<Map<String, Object>> reports = new ArrayList<>();
         app.bounces().latestOfCampaign(c.id(), REPORTS_SHOWN).forEach(e -> reports.add(Map.of(
                 "at", Formats.local(e.receivedAt(), zone), "kind", e.kind().japanese(),

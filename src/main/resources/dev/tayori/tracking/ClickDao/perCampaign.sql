@@ -1,0 +1,5 @@
+-- A campaign's clicks in all: readers (mails) who clicked any link, and all clicks.
+SELECT COUNT(DISTINCT c.delivery_id) AS uniques, COUNT(*) AS total
+FROM clicks c
+JOIN deliveries d ON d.id = c.delivery_id
+WHERE d.campaign_id = :campaignId
