@@ -35,6 +35,6 @@ public record ReaderFilter(String text, SubscriberStatus status, String tag, Pla
         if (text == null) {
             return null;
         }
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 }

@@ -3,8 +3,8 @@
 -- set acted on.
 SELECT s.id FROM subscribers s
 LEFT JOIN enrollments e ON e.subscriber_id = s.id AND e.sequence_id = :sequence
-WHERE (CAST(:pattern AS TEXT) IS NULL OR LOWER(s.email) LIKE LOWER(:pattern) ESCAPE '\'
-        OR LOWER(s.name) LIKE LOWER(:pattern) ESCAPE '\')
+WHERE (CAST(:pattern AS TEXT) IS NULL OR LOWER(s.email) LIKE LOWER(:pattern) ESCAPE '!'
+        OR LOWER(s.name) LIKE LOWER(:pattern) ESCAPE '!')
   AND (CAST(:status AS TEXT) IS NULL OR s.status = :status)
   AND (CAST(:tag AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM subscriber_tags t WHERE t.subscriber_id = s.id AND t.tag = :tag))
   AND (CAST(:place AS TEXT) IS NULL
