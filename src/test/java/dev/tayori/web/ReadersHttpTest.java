@@ -157,4 +157,21 @@ class ReadersHttpTest {
         assertEquals(SubscriberStatus.UNSUBSCRIBED, web.world.app().subscribers().byEmail("taro@example.jp").status());
         assertEquals(SubscriberStatus.CONFIRMED, web.world.app().subscribers().byEmail("axb@example.jp").status());
     }
+
+    @Test
+    void theSearchCoversTheWholeListNotOnlyThePageShownAndTheExportFollowsTheFilter() throws Exception {
+        java.time.Instant now = web.world.clock.instant();
+        for (int i = 0; i < 60; i++) {
+            web.world.app().subscribers().addConfirmed("reader" + i + "@example.jp", "読者" + i,
+                    dev.tayori.subscriber.ConsentRecord.of("recorded-by-operator", now, "test", "test"), now);
+        }
+        web.world.cli("subscribers", "add", "last@example.jp", "--name", "山本最後", "--confirmed", "--consent-source", "セミナー");
+        String first = get("/admin/subscribers");
+        assertTrue(first.contains("65人") && first.contains("id=\"next\"") && !first.contains("last@example.jp"), first);
+        String second = get("/admin/subscribers?page=1");
+        assertTrue(second.contains("id=\"previous\"") && second.contains("reader46@example.jp") && !second.contains("reader45@example.jp"), second);
+        assertTrue(get("/admin/subscribers?q=" + enc("山本")).contains("last@example.jp"), "found though it is on page 2");
+        String csv = get("/admin/subscribers/export.csv?q=" + enc("山"));
+        assertTrue(csv.contains("hanako@example.jp") && csv.contains("last@example.jp") && !csv.contains("taro@"), csv);
+    }
 }

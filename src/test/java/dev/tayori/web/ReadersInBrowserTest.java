@@ -58,8 +58,10 @@ class ReadersInBrowserTest {
         browser.findElement(By.id("consent-source")).sendKeys("申込用紙");
         Browser.clickToNewPage(browser, By.id("import"));
         assertEquals("1", browser.findElement(By.id("imported")).getText());
-        String skipped = browser.findElement(By.id("skipped")).getText();
-        assertTrue(skipped.contains("3"), "the bad row is line 3: " + skipped);
+        assertEquals("1", browser.findElement(By.id("skipped-count")).getText());
+        assertEquals("3", browser.findElement(By.cssSelector("#skipped tbody td[data-label='行']")).getText(),
+                "the bad row is line 3 of the file");
+        assertTrue(browser.findElement(By.cssSelector("#skipped tbody td[data-label='理由']")).getText().contains("not-an-address"));
     }
 
     @Test
