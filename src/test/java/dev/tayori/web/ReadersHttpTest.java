@@ -174,4 +174,38 @@ class ReadersHttpTest {
         String csv = get("/admin/subscribers/export.csv?q=" + enc("山"));
         assertTrue(csv.contains("hanako@example.jp") && csv.contains("last@example.jp") && !csv.contains("taro@"), csv);
     }
+
+    private HttpResponse<String> upload(String csv, String source) throws Exception {
+        String page = get("/admin/subscribers/import");
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find());
+        String b = "----tayori-test-boundary";
+        String body = "--" + b + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + m.group(1) + "\r\n"
+                + "--" + b + "\r\nContent-Disposition: form-data; name=\"consent_source\"\r\n\r\n" + source + "\r\n"
+                + "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + b + "--\r\n";
+        return send(HttpRequest.newBuilder(URI.create(web.base + "/admin/subscribers/import")).header("Cookie", cookie)
+                .header("Content-Type", "multipart/form-data; boundary=" + b)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anImportWithoutAConsentSourceIsRefusedAndOneWithItReportsTheBadRowByLine() throws Exception {
+        String csv = "email,name\nnew@example.jp,新しい人\nnot-an-address,壊れた行\n";
+        Snapshot before = Snapshot.of(web.world);
+        HttpResponse<String> refused = upload(csv, "");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("同意の経緯を入力してください"), refused.body());
+        assertEquals(before, Snapshot.of(web.world));
+        HttpResponse<String> started = upload(csv, "申込用紙");
+        assertEquals(302, started.statusCode());
+        String run = started.headers().firstValue("Location").orElseThrow();
+        String result = "";
+        for (int i = 0; i < 50 && !result.contains("id=\"finished\""); i++) {
+            result = get(run);
+            Thread.sleep(100);
+        }
+        assertTrue(result.contains("<dd id=\"imported\">1</dd>") && result.contains("<td data-label=\"行\">3</td>"), result);
+        assertEquals(SubscriberStatus.CONFIRMED, web.world.app().subscribers().byEmail("new@example.jp").status());
+    }
 }

@@ -57,6 +57,10 @@ class ReadersInBrowserTest {
         browser.findElement(By.id("file")).sendKeys(csv.toString());
         browser.findElement(By.id("consent-source")).sendKeys("申込用紙");
         Browser.clickToNewPage(browser, By.id("import"));
+        // the run's page reloads itself until the result is there
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("finished")));
         assertEquals("1", browser.findElement(By.id("imported")).getText());
         assertEquals("1", browser.findElement(By.id("skipped-count")).getText());
         assertEquals("3", browser.findElement(By.cssSelector("#skipped tbody td[data-label='行']")).getText(),

@@ -1,6 +1,7 @@
 package dev.tayori.web.admin;
 
 import dev.tayori.App;
+import dev.tayori.readers.ImportRuns;
 import dev.tayori.subscriber.SubscriberException;
 import dev.tayori.subscriber.SubscriberImport;
 import io.javalin.http.Context;
@@ -15,15 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CSV import from the browser: the file is copied to a temporary file and run through
- * SubscriberImport's plan and run, as `subscribers import` does, in the request. The result page
- * shows the rows imported and each skipped row with its line and why (the import's own words, which
- * name the line as "upload.csv:N:"). The progress bar on the result page is a finished one: a
- * background run with a refreshing page is not built yet.
+ * The CSV import from the browser: the upload is copied to a temporary file, read whole by
+ * SubscriberImport's plan in the request (a file that cannot be imported is refused at once, nothing
+ * written), then run in the background by ImportRuns; the run's page refreshes itself (a meta
+ * refresh, no script) with a progress bar until the result: rows imported, and each skipped row
+ * with its line and why (the import's own words, which name the line as "upload.csv:N:").
  */
 final class ReadersImport {
     private final App app;
     private final AdminPages pages;
+    private final ImportRuns runs = new ImportRuns();
 
     ReadersImport(App app, AdminPages pages) {
         this.app = app;
@@ -51,32 +53,41 @@ final class ReadersImport {
             Files.copy(in, csv, StandardCopyOption.REPLACE_EXISTING);
             SubscriberImport importer = new SubscriberImport(app.jdbi(), app.settings().timezone(), app.clock().instant());
             SubscriberImport.Plan plan = importer.plan(csv, null, source);
-            SubscriberImport.Result result = importer.run(plan, null, done -> { });
-            List<Map<String, String>> skipped = new ArrayList<>();
-            for (String problem : concat(result.problems(), result.repeats())) {
-                String rest = problem.startsWith(csv + ":") ? problem.substring(csv.toString().length() + 1) : problem;
-                int colon = rest.indexOf(':');
-                skipped.add(Map.of("line", colon > 0 ? rest.substring(0, colon) : "", "why",
-                        colon > 0 ? rest.substring(colon + 1).strip() : rest));
-            }
-            Map<String, Object> model = new HashMap<>();
-            model.put("rows", plan.rows());
-            model.put("imported", result.imported());
-            model.put("known", result.known());
-            model.put("skipped", skipped);
-            pages.show(ctx, "subscribers-imported", model);
+            ctx.redirect("/admin/subscribers/import/" + runs.start(importer, plan, csv));
         } catch (SubscriberException e) {
-            refuse(ctx, source, "import.refused");
-        } finally {
             Files.deleteIfExists(csv);
             Files.deleteIfExists(dir);
+            refuse(ctx, source, "import.refused");
         }
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+    /** A run's page: the progress bar while it runs (the page reloads itself each second), then the result. */
+    void run(Context ctx) {
+        ImportRuns.Run run = runs.find(ctx.pathParam("key"))
+                .orElseThrow(() -> new AdminPages.NotFound(ReadersWords.word("import.unknown")));
+        Map<String, Object> model = new HashMap<>();
+        model.put("rows", run.rows());
+        model.put("done", run.done());
+        model.put("failed", run.failed());
+        if (run.result().isEmpty()) {
+            pages.show(ctx, "subscribers-importing", model);
+            return;
+        }
+        SubscriberImport.Result result = run.result().get();
+        List<Map<String, String>> skipped = new ArrayList<>();
+        List<String> all = new ArrayList<>(result.problems());
+        all.addAll(result.repeats());
+        for (String problem : all) {
+            // "…/upload.csv:N: what is wrong; row skipped": the line and the words after it
+            String rest = problem.substring(problem.indexOf("upload.csv:") + "upload.csv:".length());
+            int colon = rest.indexOf(':');
+            skipped.add(Map.of("line", colon > 0 ? rest.substring(0, colon) : "", "why",
+                    colon > 0 ? rest.substring(colon + 1).strip() : rest));
+        }
+        model.put("imported", result.imported());
+        model.put("known", result.known());
+        model.put("skipped", skipped);
+        pages.show(ctx, "subscribers-imported", model);
     }
 
     private void refuse(Context ctx, String source, String key) {

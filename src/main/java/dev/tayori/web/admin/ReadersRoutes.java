@@ -22,6 +22,7 @@ final class ReadersRoutes {
         web.post("/admin/subscribers/new", actions::add);
         web.get("/admin/subscribers/import", importer::form);
         web.post("/admin/subscribers/import", importer::upload);
+        web.get("/admin/subscribers/import/{key}", importer::run);
         web.post("/admin/subscribers/{id}/tag", actions::tag);
         web.post("/admin/subscribers/{id}/untag", actions::untag);
         web.post("/admin/subscribers/{id}/restart-workbook", actions::restartWorkbook);
