@@ -85,7 +85,7 @@ public final class Words {
         if (origin == null) {
             return "";
         }
-        for (String prefix : new String[] {"api", "command line", "import", "unsubscribe"}) {
+        for (String prefix : new String[] {"api", "command line", "import", "unsubscribe", "admin page"}) {
             if (origin.equals(prefix)) {
                 return JA.getProperty("origin." + prefix);
             }

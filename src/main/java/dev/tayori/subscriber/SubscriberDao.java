@@ -44,6 +44,9 @@ public interface SubscriberDao {
     int unbounce(@Bind("id") long id);
 
     @SqlUpdate
+    int reactivate(@Bind("id") long id);
+
+    @SqlUpdate
     int makePending(@Bind("id") long id, @Bind("name") String name);
 
     @SqlUpdate

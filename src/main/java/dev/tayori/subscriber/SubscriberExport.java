@@ -125,6 +125,27 @@ public final class SubscriberExport {
 
     /** Writes the export to {@code target} (left open); answers the number of subscribers written. */
     public int to(Writer target, SubscriberStatus status, boolean bom) throws IOException {
+        return to(target, after -> {
+            // skip over whole pages of other statuses: an empty answer would end the export
+            long from = after;
+            while (true) {
+                List<Subscriber> page = subscribers.page(from, 500);
+                List<Subscriber> kept = page.stream().filter(s -> status == null || s.status() == status).toList();
+                if (!kept.isEmpty() || page.size() < 500) {
+                    return kept;
+                }
+                from = page.get(page.size() - 1).id();
+            }
+        }, bom);
+    }
+
+    /** The subscribers to write, a page at a time after an id (in id order); an empty page ends. */
+    public interface Source {
+        List<Subscriber> after(long afterId);
+    }
+
+    /** Writes the subscribers {@code source} gives (the admin list's filter, say) to {@code target}, left open. */
+    public int to(Writer target, Source source, boolean bom) throws IOException {
         if (bom) {
             target.write('\uFEFF');
         }
@@ -132,18 +153,15 @@ public final class SubscriberExport {
         int count = 0;
         long after = 0;
         while (true) {
-            List<Subscriber> page = subscribers.page(after, 500);
+            List<Subscriber> page = source.after(after);
+            if (page.isEmpty()) {
+                break;
+            }
             for (Subscriber s : page) {
-                if (status != null && s.status() != status) {
-                    continue;
-                }
                 List<String> tags = jdbi.withExtension(SubscriberDao.class, dao -> dao.tagsOf(s.id()));
                 row(csv, s.email(), s.name(), s.status().db(), s.timeZone(), String.join(";", tags), s.createdAt(),
                         s.confirmedAt(), s.unsubscribedAt(), consent(s));
                 count++;
-            }
-            if (page.size() < 500) {
-                break;
             }
             after = page.get(page.size() - 1).id();
         }

@@ -36,4 +36,15 @@ public enum SubscriberStatus {
             case PENDING -> "has not confirmed yet";
         });
     }
+
+    /**
+     * The operator's re-activation, the one move back from UNSUBSCRIBED that is not a new double
+     * opt-in: only for a reader who did confirm once, and only with a reason the caller records.
+     */
+    public Optional<String> refuseReactivation(boolean everConfirmed) {
+        if (this != UNSUBSCRIBED) {
+            return Optional.of(this == CONFIRMED ? "is already subscribed" : "is " + db() + ", not unsubscribed");
+        }
+        return everConfirmed ? Optional.empty() : Optional.of("never confirmed; a new sign-up (double opt-in) is needed");
+    }
 }

@@ -203,6 +203,28 @@ public final class Subscribers {
         });
     }
 
+    /**
+     * The operator brings an unsubscribed reader back to confirmed (they asked again by phone or
+     * letter), through the state machine's guard; who and why are kept as a consent record, so the
+     * record shows consent given again and not only the withdrawal. Enrollments stay as they were.
+     */
+    public Subscriber reactivate(Subscriber subscriber, String reason, String who) {
+        if (reason == null || reason.isBlank()) {
+            throw new SubscriberException(SubscriberException.Kind.INVALID, "a re-activation needs a reason");
+        }
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            SubscriberDao dao = h.attach(SubscriberDao.class);
+            Subscriber current = dao.findById(subscriber.id()).orElseThrow();
+            current.status().refuseReactivation(current.confirmedAt() != null).ifPresent(why -> {
+                throw new SubscriberException(SubscriberException.Kind.REFUSED, current.email() + " " + why);
+            });
+            dao.reactivate(current.id());
+            record(h, current.id(), ConsentRecord.of("reactivated", now, reason.strip(), who));
+            return dao.findById(current.id()).orElseThrow();
+        });
+    }
+
     public Subscriber byEmail(String email) {
         EmailAddress address = EmailAddress.parse(email);
         return jdbi.withExtension(SubscriberDao.class, dao -> dao.findByKey(address.key())).orElseThrow(

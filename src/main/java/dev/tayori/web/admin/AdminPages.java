@@ -194,24 +194,6 @@ final class AdminPages {
         show(ctx, "report", model);
     }
 
-    void subscribers(Context ctx) {
-        Map<String, Object> model = new HashMap<>();
-        String q = ctx.queryParam("q");
-        model.put("q", q == null ? "" : q);
-        long after = number(ctx.queryParam("after"));
-        List<Subscriber> page = app.subscribers().page(after, 50);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Subscriber s : page) {
-            if (q == null || q.isBlank() || s.email().contains(q.strip())) {
-                rows.add(Map.of("id", s.id(), "email", s.email(), "name", s.name(), "status", Words.of("subscriber", s.status().db()),
-                        "confirmed", Formats.local(s.confirmedAt(), zone)));
-            }
-        }
-        model.put("subscribers", rows);
-        model.put("nextAfter", page.size() == 50 ? page.get(page.size() - 1).id() : 0);
-        show(ctx, "subscribers", model);
-    }
-
     void subscriber(Context ctx) {
         Subscriber s = subscriberOf(ctx);
         Map<String, Object> model = new HashMap<>();
@@ -250,6 +232,7 @@ final class AdminPages {
                 "campaign", e.campaignId() == null ? "-" : campaignName(e.campaignId()), "diagnostic", e.diagnostic(),
                 "message", e.messageId() == null ? "" : e.messageId())));
         model.put("reports", reports);
+        ReaderActions.addTo(ctx, s, model, app); // the readers pages' part: tags, their notices
         show(ctx, "subscriber", model);
     }
 
@@ -305,7 +288,7 @@ final class AdminPages {
         return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
     }
 
-    private Subscriber subscriberOf(Context ctx) {
+    Subscriber subscriberOf(Context ctx) {
         String id = ctx.pathParam("id");
         return app.subscribers().byId(number(id)).orElseThrow(() -> new NotFound("購読者「" + id + "」はいません。"));
     }

@@ -73,7 +73,7 @@ public final class AdminRoutes {
         web.post("/admin/campaigns/{id}/schedule", scheduleForm::schedule);
         web.post("/admin/campaigns/{id}/unschedule", actions::unschedule);
         web.post("/admin/campaigns/{id}/test-send", actions::testSend);
-        web.get("/admin/subscribers", pages::subscribers);
+        ReadersRoutes.register(web, app, pages);
         web.get("/admin/subscribers/{id}", pages::subscriber);
         web.post("/admin/subscribers/{id}/unsubscribe", pages::unsubscribe);
         web.post("/admin/subscribers/{id}/unbounce", pages::unbounce);
