@@ -56,6 +56,9 @@ final class SandboxedFreemarker extends Configuration {
         setTemplateNameFormat(TemplateNameFormat.DEFAULT_2_4_0);
         // Columns as the operator's editor counts them, one per character, tabs included.
         setTabSize(1);
+        // Numbers print as digits only: FreeMarker's default groups them ("1,000"), which broke every
+        // link and form action built from an id of 1,000 or more (/admin/subscribers/1,000/...).
+        setNumberFormat("computer");
         setDefaultEncoding("UTF-8");
         setOutputEncoding("UTF-8");
         setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
