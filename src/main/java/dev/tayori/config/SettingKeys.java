@@ -54,9 +54,9 @@ final class SettingKeys {
         DEFAULTS.put("delivery.batch-size", "2000");
         DEFAULTS.put("delivery.max-attempts", "5");
         DEFAULTS.put("delivery.lease-seconds", "300");
-        // the mailbox bounces and replies arrive in (issue 13); no host, no polling
         // README "Click counts": off unless the operator says so, and tells readers in the privacy notice
         DEFAULTS.put("tracking.clicks", "false");
+        // the mailbox bounces and replies arrive in (issue 13); no host, no polling
         DEFAULTS.put("inbound.host", "");
         DEFAULTS.put("inbound.port", "993");
         DEFAULTS.put("inbound.protocol", "imaps");
@@ -67,7 +67,6 @@ final class SettingKeys {
         DEFAULTS.put("inbound.processed-folder", "tayori-processed");
         DEFAULTS.put("inbound.poll-minutes", "5");
         DEFAULTS.put("inbound.subscribe-address", "");
-        DEFAULTS.put("inbound.unsubscribe-address", "");
         // three temporary failures in a row (a full mailbox for a week of lessons) end mail to the address
         DEFAULTS.put("bounce.soft-limit", "3");
     }
