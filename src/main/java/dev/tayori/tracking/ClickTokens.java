@@ -1,6 +1,7 @@
 package dev.tayori.tracking;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -16,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 final class ClickTokens {
     private static final int SIGNATURE_BYTES = 16;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    /** A number as we write it: no sign, no leading zero, so one token has one spelling. */
+    private static final String NUMBER = "0|[1-9][0-9]{0,17}";
 
     /** What a token names once its signature checked out. */
     record Target(long deliveryId, long linkId) {
@@ -38,20 +40,17 @@ final class ClickTokens {
             return Optional.empty();
         }
         String[] parts = token.split("\\.", -1);
-        if (parts.length != 3 || !parts[0].matches("[0-9]{1,18}") || !parts[1].matches("[0-9]{1,18}")) {
+        if (parts.length != 3 || !parts[0].matches(NUMBER) || !parts[1].matches(NUMBER)) {
             return Optional.empty();
         }
         long delivery = Long.parseLong(parts[0]);
         long link = Long.parseLong(parts[1]);
-        byte[] given;
-        try {
-            given = DECODER.decode(parts[2]);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        // compared as text, not as decoded bytes: the last of 22 base64 characters carries only two
+        // bits, so decoding would take several spellings of one signature (and an altered link) as ours
+        byte[] expected = ENCODER.encodeToString(signature(delivery, link)).getBytes(StandardCharsets.US_ASCII);
         // constant time: a signature cannot be guessed byte by byte from how long a refusal takes
-        return MessageDigest.isEqual(given, signature(delivery, link)) ? Optional.of(new Target(delivery, link))
-                : Optional.empty();
+        return MessageDigest.isEqual(parts[2].getBytes(StandardCharsets.US_ASCII), expected)
+                ? Optional.of(new Target(delivery, link)) : Optional.empty();
     }
 
     private byte[] signature(long deliveryId, long linkId) {
