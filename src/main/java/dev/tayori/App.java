@@ -50,9 +50,10 @@ import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
 
 /** The one place where tayori's parts are built and wired together, by hand. */
-public final class App {
+public final class App implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
+    private final dev.tayori.db.Database database;
     private final Jdbi jdbi;
     private final Templates templates;
     private final Campaigns campaigns;
@@ -77,7 +78,8 @@ public final class App {
         FolderFingerprint loadedFrom = FileReloader.fingerprint(settings.campaignsDir(), settings.templatesDir());
         this.templates = new Templates(settings.templatesDir());
         Campaigns files = Campaigns.load(settings.campaignsDir(), templates);
-        this.jdbi = Database.open(settings.databaseUrl()).jdbi();
+        this.database = Database.open(settings.database());
+        this.jdbi = database.jdbi();
         StoredAnnouncements stored = new StoredAnnouncements(jdbi);
         this.addedSteps = new AddedSteps(jdbi, clock);
         this.campaigns = files.with(stored).withAddedSteps(addedSteps::extend);
@@ -180,6 +182,11 @@ public final class App {
         return clock;
     }
 
+    /** The database behind {@link #jdbi()}: its dialect and pool, for Quartz's clustered job store. */
+    public dev.tayori.db.Database database() {
+        return database;
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }
@@ -255,5 +262,11 @@ public final class App {
 
     public DueWork dueWork() {
         return dueWork;
+    }
+
+    /** Closes the database pool; what this app started elsewhere (a web server, a scheduler) is closed by its owner. */
+    @Override
+    public void close() {
+        database.close();
     }
 }

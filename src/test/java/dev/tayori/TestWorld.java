@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real tayori for one test: a SQLite file in a temporary folder, a GreenMail SMTP server on a
+ * A real tayori for one test: a SQLite file in a temporary folder (or a PostgreSQL schema, see
+ * {@link TestDatabase}), a GreenMail SMTP server on a
  * free port, the repository's own campaigns/ and templates/, and a clock the test controls.
  */
 public final class TestWorld implements AutoCloseable {
@@ -34,7 +35,7 @@ public final class TestWorld implements AutoCloseable {
         this.clock = new TestClock(now);
         this.smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
-        env.put("TAYORI_DATABASE_URL", "jdbc:sqlite:" + dir.resolve("tayori.db"));
+        env.put("TAYORI_DATABASE_URL", TestDatabase.url(dir));
         env.put("TAYORI_SMTP_HOST", "127.0.0.1");
         env.put("TAYORI_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
         env.put("TAYORI_WEB_BASE_URL", "https://mail.example.jp");
@@ -47,6 +48,11 @@ public final class TestWorld implements AutoCloseable {
     /** The instant of a local Tokyo time, for readable tests. */
     public static Instant tokyo(int year, int month, int day, int hour, int minute) {
         return LocalDateTime.of(year, month, day, hour, minute).atZone(TOKYO).toInstant();
+    }
+
+    /** Where this world's tayori stores: a SQLite file or a PostgreSQL schema (TestDatabase). */
+    public String databaseUrl() {
+        return env.get("TAYORI_DATABASE_URL");
     }
 
     public Map<String, String> env() {
@@ -87,6 +93,9 @@ public final class TestWorld implements AutoCloseable {
 
     @Override
     public void close() {
+        if (app != null) {
+            app.close();
+        }
         smtp.stop();
     }
 }

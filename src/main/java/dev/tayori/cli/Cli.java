@@ -18,7 +18,11 @@ public final class Cli {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new ExitCodes());
         commandLine.setParameterExceptionHandler(Cli::badCommandLine);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            context.close();
+        }
     }
 
     /**

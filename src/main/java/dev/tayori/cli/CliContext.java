@@ -13,7 +13,7 @@ import java.util.Map;
  * What every command shares: the environment, the clock, where to print, and the app, built on
  * first use so that `--help` works without a database or campaign files.
  */
-public final class CliContext {
+public final class CliContext implements AutoCloseable {
     private final Map<String, String> environment;
     private final Clock clock;
     private final PrintWriter out;
@@ -48,7 +48,16 @@ public final class CliContext {
     /** Replaces the loaded settings (the demo swaps in its own database and mail sink). */
     void settings(Settings replacement) {
         this.settings = replacement;
-        this.app = null;
+        close();
+    }
+
+    /** Lets go of the app's database connections (a PostgreSQL server counts them). */
+    @Override
+    public void close() {
+        if (app != null) {
+            app.close();
+            app = null;
+        }
     }
 
     public App app() {

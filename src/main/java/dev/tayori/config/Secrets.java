@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class Secrets {
     /** Keys whose whole value is a secret: passwords and tokens. */
-    static final Set<String> KEYS = Set.of("smtp.password", "admin.password", "api.token", "inbound.password");
+    static final Set<String> KEYS = Set.of("smtp.password", "admin.password", "api.token", "inbound.password",
+            "database.password");
     /** Keys whose value is a URL that may hold a password (userinfo, password=...). */
     static final Set<String> URL_KEYS = Set.of("database.url", "web.base-url", "articles.feed");
 

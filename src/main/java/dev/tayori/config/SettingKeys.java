@@ -12,6 +12,11 @@ final class SettingKeys {
 
     static {
         DEFAULTS.put("database.url", "jdbc:sqlite:data/tayori.db");
+        // PostgreSQL's login (README "Several nodes on PostgreSQL"); SQLite needs none
+        DEFAULTS.put("database.username", "");
+        DEFAULTS.put("database.password", "");
+        // connections per node: one per sender thread, the claimer, the web server, Quartz
+        DEFAULTS.put("database.pool-size", "12");
         DEFAULTS.put("smtp.host", "");
         DEFAULTS.put("smtp.port", "25");
         DEFAULTS.put("smtp.username", "");

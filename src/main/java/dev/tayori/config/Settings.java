@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /** All settings, typed and checked. Built once by {@link SettingsLoader}. */
 public record Settings(
-        String databaseUrl,
+        DatabaseSettings database,
         SmtpSettings smtp,
         int webPort,
         String baseUrl,
@@ -45,11 +45,7 @@ public record Settings(
         Sender sender = new Sender(p.text("sender.name"), senderEmail, p.text("sender.postal-address"),
                 contact.isBlank() ? senderEmail : contact);
         p.noLineBreaks("sender.name");
-        String database = p.text("database.url");
-        if (!database.startsWith("jdbc:") || database.indexOf('\n') >= 0 || database.indexOf('\r') >= 0) {
-            throw p.error("database.url", "must be a JDBC URL such as jdbc:sqlite:data/tayori.db");
-        }
-        return new Settings(database,
+        return new Settings(p.database(),
                 new SmtpSettings(p.text("smtp.host"), p.port("smtp.port"), p.text("smtp.username"),
                         p.text("smtp.password"), p.bool("smtp.starttls"), p.positive("smtp.timeout-seconds"),
                         p.positive("smtp.connections"), p.positive("smtp.messages-per-connection"),
@@ -63,23 +59,27 @@ public record Settings(
                 p.inbound(), new TrackingSettings(p.bool("tracking.clicks")));
     }
 
+    public String databaseUrl() {
+        return database.url();
+    }
+
     public Settings withDatabaseUrl(String url) {
-        return new Settings(url, smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
+        return new Settings(database.withUrl(url), smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
                 articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking);
     }
 
     public Settings withSmtp(SmtpSettings newSmtp) {
-        return new Settings(databaseUrl, newSmtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
+        return new Settings(database, newSmtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
                 articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking);
     }
 
     public Settings withSender(Sender newSender) {
-        return new Settings(databaseUrl, smtp, webPort, baseUrl, newSender, timezone, campaignsDir, templatesDir,
+        return new Settings(database, smtp, webPort, baseUrl, newSender, timezone, campaignsDir, templatesDir,
                 articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking);
     }
 
     public Settings withInbound(InboundSettings newInbound) {
-        return new Settings(databaseUrl, smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
+        return new Settings(database, smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
                 articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns,
                 newInbound, tracking);
     }
@@ -87,7 +87,7 @@ public record Settings(
     /** For logs and debugging: every value but the secrets, and the database URL without its password. */
     @Override
     public String toString() {
-        return "Settings[databaseUrl=" + Secrets.maskUrl(databaseUrl) + ", smtp=" + smtp + ", webPort=" + webPort
+        return "Settings[database=" + database + ", smtp=" + smtp + ", webPort=" + webPort
                 + ", baseUrl=" + baseUrl + ", sender=" + sender + ", timezone=" + timezone + ", campaignsDir="
                 + campaignsDir + ", templatesDir=" + templatesDir + ", articlesDir=" + articlesDir + ", articlesFeed="
                 + Secrets.maskUrl(articlesFeed) + ", batchSize=" + batchSize + ", maxAttempts=" + maxAttempts
@@ -129,6 +129,26 @@ public record Settings(
                 }
             });
             return out.toString();
+        }
+
+        /** The database: a URL of a kind tayori runs on, and for PostgreSQL the login and pool. */
+        DatabaseSettings database() {
+            String url = text("database.url");
+            if (url.indexOf('\n') >= 0 || url.indexOf('\r') >= 0) {
+                throw error("database.url", "must not contain line breaks");
+            }
+            try {
+                dev.tayori.db.Dialect.of(url);
+            } catch (IllegalArgumentException e) {
+                throw error("database.url", e.getMessage());
+            }
+            noLineBreaks("database.username");
+            int pool = positive("database.pool-size");
+            if (pool > 200) {
+                throw error("database.pool-size", "must be at most 200 (each connection is a process on the"
+                        + " PostgreSQL server; its max_connections is 100 unless raised)");
+            }
+            return new DatabaseSettings(url, text("database.username"), raw.get("database.password").text(), pool);
         }
 
         int port(String key) {

@@ -17,6 +17,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tayori.config.DatabaseSettings;
+import dev.tayori.config.Secrets;
 
 /**
  * Opens the database, brings its schema up to date and hands out a configured Jdbi.
@@ -24,24 +26,32 @@ import com.zaxxer.hikari.HikariDataSource;
  * <p>Instants are stored as epoch milliseconds (BIGINT): portable between SQLite and PostgreSQL,
  * sortable, and free of the time-zone surprises of TIMESTAMP columns in SQLite.
  */
-public final class Database {
-    private static final int POOL_SIZE = 12;
-    /** The version of the newest file in db/migration (DatabaseTest checks that they agree). */
-    static final String NEWEST_MIGRATION = "013";
+public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final DataSource dataSource;
 
-    private Database(Jdbi jdbi) {
+    private Database(Jdbi jdbi, Dialect dialect, DataSource dataSource) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
+        this.dataSource = dataSource;
     }
 
+    /** A database whose URL carries all it needs (a SQLite file; PostgreSQL with ?user=...). */
     public static Database open(String url) {
-        DataSource dataSource = dataSource(url);
-        if (!hasNewestMigration(dataSource)) {
+        return open(DatabaseSettings.sqlite(url));
+    }
+
+    public static Database open(DatabaseSettings settings) {
+        Dialect dialect = Dialect.of(settings.url());
+        DataSource dataSource = dialect == Dialect.SQLITE ? sqlite(settings) : postgresql(settings);
+        if (!hasNewestMigration(dataSource, dialect)) {
             try {
-                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                Flyway.configure().dataSource(dataSource).locations(dialect.migrationLocations())
                         .loggers("slf4j").load().migrate();
             } catch (FlywayException e) {
-                throw new DatabaseException(dev.tayori.config.Secrets.maskUrl("cannot prepare the database at " + url + ": " + rootMessage(e)), e);
+                throw new DatabaseException(Secrets.maskUrl("cannot prepare the database at " + settings.url() + ": "
+                        + rootMessage(e)), e);
             }
         }
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
@@ -52,7 +62,7 @@ public final class Database {
             long millis = rs.getLong(column);
             return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
         });
-        return new Database(jdbi);
+        return new Database(jdbi, dialect, dataSource);
     }
 
     /**
@@ -60,10 +70,10 @@ public final class Database {
      * every migration to check it, about a second at each start of every command, so it runs only
      * when there is something to apply (or the history says a migration failed).
      */
-    private static boolean hasNewestMigration(DataSource dataSource) {
+    private static boolean hasNewestMigration(DataSource dataSource, Dialect dialect) {
         try (java.sql.Connection c = dataSource.getConnection();
                 java.sql.PreparedStatement s = c.prepareStatement(SqlFile.of(Database.class, "newestMigrationApplied"))) {
-            s.setString(1, NEWEST_MIGRATION);
+            s.setString(1, dialect.newestMigration());
             try (java.sql.ResultSet rs = s.executeQuery()) {
                 return rs.next() && rs.getInt(1) == 1;
             }
@@ -76,10 +86,53 @@ public final class Database {
         return jdbi;
     }
 
-    private static DataSource dataSource(String url) {
-        if (!url.startsWith("jdbc:sqlite:")) {
-            throw new DatabaseException("database.url " + dev.tayori.config.Secrets.maskUrl(url) + " is not supported yet: use jdbc:sqlite:FILE");
+    @Override
+    public void close() {
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.close();
         }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The pool itself, for Quartz's JDBC job store, which takes connections rather than a Jdbi. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * A PostgreSQL server: connections are cheap to keep and the server serialises writers row by
+     * row, so the pool is simply as large as the operator allows (database.pool-size). The first
+     * connection is tried at once, so a wrong host or password is one line at start.
+     */
+    private static DataSource postgresql(DatabaseSettings settings) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(settings.url());
+        if (!settings.username().isEmpty()) {
+            pool.setUsername(settings.username());
+        }
+        if (!settings.password().isEmpty()) {
+            pool.setPassword(settings.password());
+        }
+        pool.setPoolName("tayori-db");
+        pool.setMaximumPoolSize(settings.poolSize());
+        // idle connections go back to the server after a minute: other nodes share its max_connections
+        pool.setMinimumIdle(0);
+        pool.setIdleTimeout(60_000);
+        pool.setConnectionTimeout(30_000);
+        pool.setInitializationFailTimeout(10_000);
+        try {
+            return new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            throw new DatabaseException(Secrets.maskUrl("cannot reach the database at " + settings.url() + ": "
+                    + rootMessage(e)), e);
+        }
+    }
+
+    private static DataSource sqlite(DatabaseSettings settings) {
+        String url = settings.url();
         String file = url.substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');
         Path path = Path.of(query < 0 ? file : file.substring(0, query));
@@ -112,7 +165,7 @@ public final class Database {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(sqlite);
         pool.setPoolName("tayori-db");
-        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setMaximumPoolSize(settings.poolSize());
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(60_000);
         return new HikariDataSource(pool);

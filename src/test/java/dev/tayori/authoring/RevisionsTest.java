@@ -32,7 +32,7 @@ class RevisionsTest {
 
     @BeforeEach
     void open() {
-        jdbi = Database.open("jdbc:sqlite:" + dir.resolve("tayori.db")).jdbi();
+        jdbi = Database.open(dev.tayori.TestDatabase.url(dir)).jdbi();
         authoring = node(jdbi);
     }
 

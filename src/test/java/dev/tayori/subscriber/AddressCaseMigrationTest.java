@@ -25,17 +25,18 @@ class AddressCaseMigrationTest {
 
     @Test
     void collidingRowsAreKeptRecordedAndReportedAndNewSignUpsFindOne() throws Exception {
-        String url = "jdbc:sqlite:" + dir.resolve("tayori.db");
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("7").load().migrate();
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-            st.executeUpdate("INSERT INTO subscribers (id, email, email_key, name, status, time_zone, unsubscribe_token, created_at)"
-                    + " VALUES (1, 'Jiro@Example.JP', 'Jiro@example.jp', '', 'confirmed', 'Asia/Tokyo', 't1', 1),"
-                    + " (2, 'jiro@example.jp', 'jiro@example.jp', '', 'confirmed', 'Asia/Tokyo', 't2', 2),"
-                    + " (3, 'Hanako@Example.JP', 'Hanako@example.jp', '', 'confirmed', 'Asia/Tokyo', 't3', 3),"
-                    + " (4, 'SABURO@example.jp', 'SABURO@example.jp', '', 'pending', 'Asia/Tokyo', 't4', 4),"
-                    + " (5, 'Saburo@example.jp', 'Saburo@example.jp', '', 'unsubscribed', 'Asia/Tokyo', 't5', 5)");
-        }
         try (TestWorld world = new TestWorld(dir, tokyo(2026, 11, 23, 10, 0))) {
+            String url = world.databaseUrl();
+            Flyway.configure().dataSource(url, null, null)
+                    .locations(dev.tayori.db.Dialect.of(url).migrationLocations()).target("7").load().migrate();
+            try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO subscribers (email, email_key, name, status, time_zone, unsubscribe_token, created_at)"
+                        + " VALUES ('Jiro@Example.JP', 'Jiro@example.jp', '', 'confirmed', 'Asia/Tokyo', 't1', 1),"
+                        + " ('jiro@example.jp', 'jiro@example.jp', '', 'confirmed', 'Asia/Tokyo', 't2', 2),"
+                        + " ('Hanako@Example.JP', 'Hanako@example.jp', '', 'confirmed', 'Asia/Tokyo', 't3', 3),"
+                        + " ('SABURO@example.jp', 'SABURO@example.jp', '', 'pending', 'Asia/Tokyo', 't4', 4),"
+                        + " ('Saburo@example.jp', 'Saburo@example.jp', '', 'unsubscribed', 'Asia/Tokyo', 't5', 5)");
+            }
             Subscribers subscribers = world.app().subscribers();
             assertEquals(5, subscribers.page(0, 10).size(), "nothing merged, nothing lost");
             assertEquals(2, subscribers.byEmail("JIRO@example.jp").id(), "the row that already had the key is found");

@@ -314,7 +314,7 @@ class HostileCsvTest {
     @ParameterizedTest(name = "a name stored before names were checked, starting with U+{0}")
     @ValueSource(ints = {0x09, 0x0D})
     void aTabOrCarriageReturnBeforeAFormulaIsQuotedToo(int first) throws Exception {
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tayori.db"));
+        try (var c = java.sql.DriverManager.getConnection(world.databaseUrl());
                 var update = c.prepareStatement("UPDATE subscribers SET name = ? WHERE email = 'aoi@example.jp'")) {
             update.setString(1, (char) first + "=cmd|'/c calc'!A1");
             assertEquals(1, update.executeUpdate());
