@@ -2,4 +2,4 @@
 SELECT (s.unsubscribed_at + :offsetMillis) / 86400000 AS day, COUNT(DISTINCT s.id) AS n
 FROM subscribers s JOIN deliveries d ON d.subscriber_id = s.id
 WHERE d.campaign_id = :campaignId AND d.state = 'sent' AND s.unsubscribed_at IS NOT NULL AND s.unsubscribed_at >= d.sent_at
-GROUP BY (s.unsubscribed_at + :offsetMillis) / 86400000 ORDER BY day
+GROUP BY day ORDER BY day
