@@ -45,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
                 "The admin pages (" + app.settings().baseUrl() + "/admin) have a new password, shown only this once: "
                         + password + "\n  (set admin.password in tayori.yaml to choose your own)"));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Clockwork clockwork = new Clockwork(app.dueWork(), app.clock(), app.reloader());
+        try (Clockwork clockwork = Clockwork.of(app);
                 WebServer web = new WebServer(app, mailbox, adminAuth).start(host, app.settings().webPort())) {
             if (app.settings().inbound().configured()) {
                 clockwork.pollInbox(app.inbox(), app.settings().inbound().pollMinutes());

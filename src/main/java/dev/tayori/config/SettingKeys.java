@@ -17,6 +17,10 @@ final class SettingKeys {
         DEFAULTS.put("database.password", "");
         // connections per node: one per sender thread, the claimer, the web server, Quartz
         DEFAULTS.put("database.pool-size", "12");
+        // how often due work runs; each node of a cluster also sends on this tick
+        DEFAULTS.put("schedule.tick-seconds", "60");
+        // this process among the nodes of one database; empty: host name and process id
+        DEFAULTS.put("node.name", "");
         DEFAULTS.put("smtp.host", "");
         DEFAULTS.put("smtp.port", "25");
         DEFAULTS.put("smtp.username", "");

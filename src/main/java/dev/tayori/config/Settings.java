@@ -26,7 +26,9 @@ public record Settings(
         DkimSettings dkim,
         ReturnAddresses returns,
         InboundSettings inbound,
-        TrackingSettings tracking) {
+        TrackingSettings tracking,
+        int tickSeconds,
+        String nodeName) {
 
     /** The shortest admin.password an operator may choose (the generated one is longer). */
     static final int MIN_ADMIN_PASSWORD = 12;
@@ -56,7 +58,8 @@ public record Settings(
                 p.positive("delivery.batch-size"),
                 p.positive("delivery.max-attempts"), p.positive("delivery.lease-seconds"), p.adminPassword("admin.password"),
                 p.apiToken("api.token"), DeliverabilitySettings.dkim(p, sender), DeliverabilitySettings.returns(p, sender),
-                p.inbound(), new TrackingSettings(p.bool("tracking.clicks")));
+                p.inbound(), new TrackingSettings(p.bool("tracking.clicks")),
+                p.tickSeconds(), p.nodeName());
     }
 
     public String databaseUrl() {
@@ -65,23 +68,23 @@ public record Settings(
 
     public Settings withDatabaseUrl(String url) {
         return new Settings(database.withUrl(url), smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking, tickSeconds, nodeName);
     }
 
     public Settings withSmtp(SmtpSettings newSmtp) {
         return new Settings(database, newSmtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking, tickSeconds, nodeName);
     }
 
     public Settings withSender(Sender newSender) {
         return new Settings(database, smtp, webPort, baseUrl, newSender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking, tickSeconds, nodeName);
     }
 
     public Settings withInbound(InboundSettings newInbound) {
         return new Settings(database, smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
                 articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns,
-                newInbound, tracking);
+                newInbound, tracking, tickSeconds, nodeName);
     }
 
     /** For logs and debugging: every value but the secrets, and the database URL without its password. */
@@ -93,7 +96,8 @@ public record Settings(
                 + Secrets.maskUrl(articlesFeed) + ", batchSize=" + batchSize + ", maxAttempts=" + maxAttempts
                 + ", leaseSeconds=" + leaseSeconds + ", adminPassword=" + Secrets.shown("admin.password", adminPassword)
                 + ", apiToken=" + Secrets.shown("api.token", apiToken) + ", dkim=" + dkim + ", returns=" + returns
-                + ", inbound=" + inbound + ", tracking=" + tracking + "]";
+                + ", inbound=" + inbound + ", tracking=" + tracking + ", tickSeconds=" + tickSeconds + ", nodeName=" + nodeName
+                + "]";
     }
 
     /** Turns text into typed values; every complaint names the key and where its value came from. */
@@ -149,6 +153,37 @@ public record Settings(
                         + " PostgreSQL server; its max_connections is 100 unless raised)");
             }
             return new DatabaseSettings(url, text("database.username"), raw.get("database.password").text(), pool);
+        }
+
+        /** How often due work runs: a minute, or fewer seconds for a node that should start mail sooner. */
+        int tickSeconds() {
+            int seconds = positive("schedule.tick-seconds");
+            if (seconds > 60) {
+                throw error("schedule.tick-seconds", "must be between 1 and 60");
+            }
+            return seconds;
+        }
+
+        /**
+         * This process's name among the nodes of one database, on each delivery it sends and in
+         * `tayori status`: the host name and process id unless set.
+         */
+        String nodeName() {
+            String name = text("node.name");
+            if (name.isEmpty()) {
+                String host;
+                try {
+                    host = java.net.InetAddress.getLocalHost().getHostName();
+                } catch (java.io.IOException e) {
+                    host = "tayori";
+                }
+                name = host.replaceAll("[^A-Za-z0-9._-]", "-") + "-" + ProcessHandle.current().pid();
+                return name.length() > 64 ? name.substring(name.length() - 64) : name;
+            }
+            if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw error("node.name", "must be 1 to 64 letters, digits, dots, dashes or underscores, such as web1");
+            }
+            return name;
         }
 
         int port(String key) {

@@ -29,19 +29,24 @@ public final class DueWorkJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         try {
-            SendReport report = dueWork.run(clock.instant());
-            report.byCampaign().forEach((campaign, counts) -> {
-                if (counts.planned + counts.sent + counts.failed + counts.cancelled + counts.retrying > 0) {
-                    LOG.info("{}: {}", campaign, counts);
-                }
-            });
-            report.warnings().forEach(w -> LOG.warn("{}", w));
-            if (report.problem() != null) {
-                LOG.warn("{}", report.problem());
-            }
+            log(dueWork.run(clock.instant()));
         } catch (RuntimeException e) {
             // Logged, not rethrown: Quartz would only log it less clearly, and the next minute retries.
             LOG.error("due work failed: {}", e.getMessage(), e);
         }
+    }
+
+    /** What a run did, per campaign, and what stopped it, as log lines; the report itself for chaining. */
+    static SendReport log(SendReport report) {
+        report.byCampaign().forEach((campaign, counts) -> {
+            if (counts.planned + counts.sent + counts.failed + counts.cancelled + counts.retrying > 0) {
+                LOG.info("{}: {}", campaign, counts);
+            }
+        });
+        report.warnings().forEach(w -> LOG.warn("{}", w));
+        if (report.problem() != null) {
+            LOG.warn("{}", report.problem());
+        }
+        return report;
     }
 }
