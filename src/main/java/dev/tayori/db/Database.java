@@ -122,7 +122,7 @@ public final class Database implements AutoCloseable {
         pool.setMinimumIdle(0);
         pool.setIdleTimeout(60_000);
         pool.setConnectionTimeout(30_000);
-        pool.setInitializationFailTimeout(10_000);
+        pool.setInitializationFailTimeout(5_000);
         try {
             return new HikariDataSource(pool);
         } catch (RuntimeException e) {

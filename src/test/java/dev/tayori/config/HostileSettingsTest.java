@@ -33,10 +33,12 @@ class HostileSettingsTest {
         return Stream.of(
                 Arguments.of("api.token", SECRET, "24 characters"),
                 Arguments.of("admin.password", SECRET.substring(0, 8), "12 characters"),
-                Arguments.of("database.url", "postgresql://u:" + SECRET + "@db.example.jp/tayori", "JDBC URL"),
-                Arguments.of("database.url", "jdbc:mysql://db.example.jp/tayori?user=u&password=" + SECRET, "not supported"),
-                Arguments.of("database.url", "jdbc:postgresql://u:" + SECRET + "@db.example.jp/tayori", "not supported"),
-                Arguments.of("database.url", "jdbc:sqlserver://db.example.jp;user=u;password=" + SECRET, "not supported"));
+                Arguments.of("database.url", "postgresql://u:" + SECRET + "@db.example.jp/tayori", "jdbc:sqlite:FILE"),
+                Arguments.of("database.url", "jdbc:mysql://db.example.jp/tayori?user=u&password=" + SECRET, "jdbc:sqlite:FILE"),
+                Arguments.of("database.url", "jdbc:sqlserver://db.example.jp;user=u;password=" + SECRET, "jdbc:sqlite:FILE"),
+                // a PostgreSQL URL is taken; the server that is not there is the database's refusal (exit 1)
+                Arguments.of("database.url", "jdbc:postgresql://127.0.0.1:1/tayori?user=u&password=" + SECRET, "cannot reach"),
+                Arguments.of("database.password", SECRET, "cannot reach"));
     }
 
     /** Through the command line, as the operator meets it: one line, exit 2, nothing written or mailed. */
@@ -45,16 +47,20 @@ class HostileSettingsTest {
     void aWrongSecretIsRefusedWithoutPrintingIt(String key, String value, String why) throws Exception {
         try (TestWorld world = new TestWorld(dir, Instant.parse("2026-11-23T00:00:00Z"))) {
             world.app();
+            String url = world.databaseUrl();
             Snapshot before = Snapshot.of(world);
             world.env().put(SettingKeys.environmentName(key), value);
+            if (key.equals("database.password")) {
+                world.env().put("TAYORI_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/tayori");
+                world.env().put("TAYORI_DATABASE_USERNAME", "tayori");
+            }
             TestWorld.CliResult r = world.cli("subscribers", "list");
-            // an unsupported database is the database's refusal (exit 1); the rest are settings (exit 2)
-            assertEquals(why.equals("not supported") ? 1 : 2, r.exitCode(), r.err());
+            assertEquals(why.equals("cannot reach") ? 1 : 2, r.exitCode(), r.err());
             assertTrue(r.err().contains(key) || r.err().contains("database"), r.err());
             assertTrue(r.err().contains(why), r.err());
             assertFalse(r.err().contains(SECRET) || r.out().contains(SECRET), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
-            assertEquals(before, Snapshot.of(world));
+            assertEquals(before, Snapshot.of(url, world.received().size()));
         }
     }
 
