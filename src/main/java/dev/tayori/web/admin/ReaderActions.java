@@ -54,7 +54,11 @@ final class ReaderActions {
             } catch (ReaderName.Refused e) {
                 error = ReadersWords.word("add.bad-name");
             } catch (SubscriberException e) {
-                error = ReadersWords.word(e.kind() == SubscriberException.Kind.ALREADY_EXISTS ? "add.exists" : "add.needs-source");
+                error = ReadersWords.word(switch (e.kind()) {
+                    case ALREADY_EXISTS -> "add.exists";
+                    case SUPPRESSED -> "add.suppressed"; // erased at the reader's request: only their own sign-up
+                    default -> "add.needs-source";
+                });
             }
         }
         if (error != null) {
