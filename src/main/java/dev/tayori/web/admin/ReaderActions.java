@@ -45,6 +45,7 @@ final class ReaderActions {
                     added = app.subscribers().addConfirmed(email, name,
                             ConsentRecord.of("recorded-by-operator", now, source, "admin page"), now);
                 } else {
+                    app.subscribers().refuseSuppressed(email); // the form and a blank mail still take it: the reader's own
                     added = app.subscribers().requestSubscription(email, name, ConsentRecord.of("requested", now, source,
                             "admin page"), Duration.ofMinutes(10)).subscriber();
                     app.dueWork().sendOnly(app.clock().instant()); // the confirmation mail goes now, as from the form
