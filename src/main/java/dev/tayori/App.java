@@ -13,6 +13,8 @@ import dev.tayori.campaign.Campaigns;
 import dev.tayori.content.ArticleFeed;
 import dev.tayori.content.ArticleFiles;
 import dev.tayori.content.ArticleSource;
+import dev.tayori.health.FeedFailures;
+import dev.tayori.health.SmtpOutage;
 import dev.tayori.health.Warnings;
 import dev.tayori.newsletter.IssueMail;
 import dev.tayori.newsletter.IssuePlanner;
@@ -71,6 +73,7 @@ public final class App implements AutoCloseable {
     private final Bounces bounces;
     private final Inbox inbox;
     private final Clicks clicks;
+    private final FeedFailures feedFailures;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -80,6 +83,7 @@ public final class App implements AutoCloseable {
         Campaigns files = Campaigns.load(settings.campaignsDir(), templates);
         this.database = Database.open(settings.database());
         this.jdbi = database.jdbi();
+        this.feedFailures = new FeedFailures(jdbi, clock);
         StoredAnnouncements stored = new StoredAnnouncements(jdbi);
         this.addedSteps = new AddedSteps(jdbi, clock);
         this.campaigns = files.with(stored).withAddedSteps(addedSteps::extend);
@@ -101,7 +105,7 @@ public final class App implements AutoCloseable {
                 this::messageBuilder, throttle,
                 clock.withZone(settings.timezone()), // the mails' Date header is in the sender's time zone
                 new Outbox.Policy(settings.batchSize(), settings.maxAttempts(), Duration.ofSeconds(settings.leaseSeconds()),
-                        settings.smtp().connections()), ownerName());
+                        settings.smtp().connections()), ownerName(), new SmtpOutage(jdbi, settings.smtp()));
         Predicate<String> paused = id -> jdbi.withExtension(CampaignStateDao.class, dao -> dao.paused(id));
         // Issues and announcements are planned with one INSERT ... SELECT per range of subscribers, which
         // holds nothing in memory: ranges ten batches wide mean ten times fewer commits.
@@ -163,10 +167,13 @@ public final class App implements AutoCloseable {
         return new App(settings, clock);
     }
 
-    /** The blog's articles: the feed when one is set, else the Markdown folder. Read when an issue is built. */
+    /**
+     * The blog's articles: the feed when one is set (each read's failure or success kept for the
+     * dashboard), else the Markdown folder. Read when an issue is built or previewed.
+     */
     public ArticleSource articles() {
         return settings.articlesFeed().isBlank() ? new ArticleFiles(settings.articlesDir())
-                : new ArticleFeed(settings.articlesFeed());
+                : feedFailures.watched(settings.articlesFeed(), new ArticleFeed(settings.articlesFeed()));
     }
 
     /** Identifies this process in delivery claims: which host and process holds a row. */
@@ -253,7 +260,7 @@ public final class App implements AutoCloseable {
 
     /** What the dashboard warns about now. */
     public Warnings warnings() {
-        return new Warnings(jdbi, clock, settings.timezone());
+        return new Warnings(jdbi, clock, settings.timezone(), settings.articlesFeed());
     }
 
     public Clicks clicks() {

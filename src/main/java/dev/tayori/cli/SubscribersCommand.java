@@ -309,8 +309,9 @@ final class SubscribersCommand {
         try (Progress progress = new Progress("import", "rows", plan.rows(), context.err(), "imported %d rows so far")) {
             result = importer.run(plan, enroll, progress);
         }
-        result.repeats().forEach(p -> context.err().println(p));
-        result.problems().forEach(p -> context.err().println(p));
+        String fileName = plan.file().toString();
+        result.repeats().forEach(p -> context.err().println(p.english(fileName)));
+        result.problems().forEach(p -> context.err().println(p.english(fileName)));
         context.out().println("imported " + result.imported() + ", skipped " + result.known() + " already known and "
                 + result.repeats().size() + " repeated in the file, " + result.problems().size() + " bad row(s)"
                 + " (read as " + CsvInput.label(plan.input().charset()) + ")");

@@ -51,7 +51,7 @@ public final class ArticleFeed implements ArticleSource {
             items.add(i + 1, entries.get(i));
         }
         if (items.articles.isEmpty() && !items.refused.isEmpty()) {
-            throw new ContentException("every item of the feed " + location + " was refused:\n"
+            throw new FeedUnreadable(FeedProblem.NO_USABLE_ITEM, "every item of the feed " + location + " was refused:\n"
                     + String.join("\n", items.refused));
         }
         List<Article> articles = new java.util.ArrayList<>(items.articles);
@@ -66,18 +66,19 @@ public final class ArticleFeed implements ArticleSource {
             input.setAllowDoctypes(false);
             return input.build(new XmlReader(in));
         } catch (FeedException | IllegalArgumentException e) {
-            throw tooLargeOr(e, new ContentException("the feed " + location + " is not a valid RSS or Atom feed: "
+            throw tooLargeOr(e, new FeedUnreadable(FeedProblem.NOT_A_FEED, "the feed " + location + " is not a valid RSS or Atom feed: "
                     + Shown.of(String.valueOf(e.getMessage())), e));
         } catch (IOException e) {
-            throw tooLargeOr(e, new ContentException("cannot read the feed " + location + ": " + e.getMessage(), e));
+            throw tooLargeOr(e, new FeedUnreadable(FeedProblem.NOT_REACHED, "cannot read the feed " + location + ": "
+                    + e.getMessage(), e));
         }
     }
 
     /** The parser wraps the size limit's stop in its own error; the operator should read the limit's. */
-    private static ContentException tooLargeOr(Throwable e, ContentException otherwise) {
+    private static FeedUnreadable tooLargeOr(Throwable e, FeedUnreadable otherwise) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof FeedInput.TooLarge) {
-                return new ContentException(t.getMessage(), e);
+            if (t instanceof FeedInput.TooLarge large) {
+                return new FeedUnreadable(FeedProblem.TOO_LARGE, large.reason.getMessage(), e);
             }
         }
         return otherwise;

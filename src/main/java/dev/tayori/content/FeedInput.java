@@ -31,7 +31,7 @@ final class FeedInput {
         } else {
             Path file = Path.of(location);
             if (!Files.isRegularFile(file)) {
-                throw new ContentException("the feed file " + location + " does not exist");
+                throw new FeedUnreadable(FeedProblem.NO_FILE, "the feed file " + location + " does not exist");
             }
             if (Files.size(file) > maxBytes) {
                 throw tooLarge(location, maxBytes);
@@ -43,8 +43,8 @@ final class FeedInput {
         return in;
     }
 
-    static ContentException tooLarge(String location, long maxBytes) {
-        return new ContentException("the feed " + location + " is larger than " + (maxBytes / 1024 / 1024)
+    static FeedUnreadable tooLarge(String location, long maxBytes) {
+        return new FeedUnreadable(FeedProblem.TOO_LARGE, "the feed " + location + " is larger than " + (maxBytes / 1024 / 1024)
                 + " MB; a blog's feed is far smaller, so this is not read (is it the right address?)");
     }
 
@@ -57,7 +57,7 @@ final class FeedInput {
         boolean html = start.startsWith("<!doctype html") || start.startsWith("<html") || start.contains("<html")
                 || start.startsWith("<head") || start.startsWith("<body");
         if (html && !start.contains("<rss") && !start.contains("<feed") && !start.contains("<rdf:rdf")) {
-            throw new ContentException("the feed " + location + " is an HTML page, not an RSS or Atom feed"
+            throw new FeedUnreadable(FeedProblem.HTML_PAGE, "the feed " + location + " is an HTML page, not an RSS or Atom feed"
                     + " (for WordPress the feed is the blog's address followed by /feed/)");
         }
     }
@@ -71,7 +71,8 @@ final class FeedInput {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() / 100 != 2) {
                 response.body().close();
-                throw new ContentException("the feed " + location + " answered HTTP " + response.statusCode());
+                throw new FeedUnreadable(FeedProblem.HTTP_ERROR, response.statusCode(),
+                        "the feed " + location + " answered HTTP " + response.statusCode(), null);
             }
             if (response.headers().firstValueAsLong("Content-Length").orElse(0) > maxBytes) {
                 response.body().close();
@@ -80,9 +81,9 @@ final class FeedInput {
             return response.body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ContentException("interrupted while fetching the feed " + location, e);
+            throw new FeedUnreadable(FeedProblem.NOT_REACHED, "interrupted while fetching the feed " + location, e);
         } catch (IOException e) {
-            throw new ContentException("cannot fetch the feed URL " + location + ": "
+            throw new FeedUnreadable(FeedProblem.NOT_REACHED, "cannot fetch the feed URL " + location + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
     }
@@ -123,8 +124,11 @@ final class FeedInput {
 
     /** An IOException, so the XML parser passes it up; ArticleFeed looks for it in the cause chain. */
     static final class TooLarge extends IOException {
-        TooLarge(ContentException reason) {
+        final FeedUnreadable reason;
+
+        TooLarge(FeedUnreadable reason) {
             super(reason.getMessage());
+            this.reason = reason;
         }
     }
 }

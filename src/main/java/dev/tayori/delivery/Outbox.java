@@ -38,10 +38,12 @@ public final class Outbox {
     private final Clock clock;
     private final Policy policy;
     private final String owner;
+    private final SmtpWatch watch;
 
     public Outbox(Jdbi jdbi, MailComposer composer, dev.tayori.subscriber.Subscribers subscribers,
             Supplier<SmtpConnection> connections, Supplier<dev.tayori.mail.MessageBuilder> builders, SendThrottle throttle,
-            Clock clock, Policy policy, String owner) {
+            Clock clock, Policy policy, String owner, SmtpWatch watch) {
+        this.watch = watch;
         this.builders = builders;
         this.jdbi = jdbi;
         this.composer = composer;
@@ -63,12 +65,13 @@ public final class Outbox {
         java.util.Optional<String> blocked = composer.blockedBySettings();
         if (blocked.isPresent()) {
             // nothing is claimed: the rows wait, unchanged, for a run with the settings fixed
-            report.problem(blocked.get());
+            report.stopped(new Stop(Stop.Reason.SETTINGS_MISSING, blocked.get()), blocked.get());
             return;
         }
         int workers = Math.max(1, policy.connections());
         BlockingQueue<Claimed> queue = new ArrayBlockingQueue<>(Math.max(workers, policy.batchSize()));
-        AtomicReference<String> stop = new AtomicReference<>();
+        AtomicReference<Stop> stop = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean reached = new java.util.concurrent.atomic.AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
         java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
         Object writeLock = new Object();
@@ -79,6 +82,9 @@ public final class Outbox {
             Thread t = new Thread(() -> {
                 try (SmtpConnection smtp = connections.get()) {
                     sender.run(smtp, queue, stop, at, () -> progress.accept(handled.incrementAndGet()));
+                    if (smtp.everOpened()) {
+                        reached.set(true);
+                    }
                 }
             }, "sender-" + i);
             t.start();
@@ -142,19 +148,23 @@ public final class Outbox {
             }
             recorder.close();
             int released = jdbi.withExtension(DeliveryDao.class, dao -> dao.release(owner));
-            if (stop.get() != null) {
-                String reason = stop.get();
-                if (reason.startsWith("hold:")) {
-                    report.hold(reason.substring(5) + "; " + released + " mail(s) wait for the next run");
-                } else {
-                    report.problem(reason + "; " + released + " mail(s) stay queued for the next run");
-                }
+            Stop stopped = stop.get();
+            if (stopped != null) {
+                report.stopped(stopped, stopped.detail() + "; " + released
+                        + (stopped.waits() ? " mail(s) wait for the next run" : " mail(s) stay queued for the next run"));
+            }
+            // One connection that got through is enough to call the server usable: a second one refused
+            // (a server's limit on connections per client) is not an outage.
+            if (reached.get()) {
+                watch.reached();
+            } else if (stopped != null && stopped.smtpUnusable()) {
+                watch.unusable(stopped, clock.instant());
             }
         }
     }
 
     /** Waits until no more than {@code most} rows are queued (or the run stops). */
-    private static void waitForRoom(BlockingQueue<Claimed> queue, int most, AtomicReference<String> stop)
+    private static void waitForRoom(BlockingQueue<Claimed> queue, int most, AtomicReference<Stop> stop)
             throws InterruptedException {
         while (queue.size() > most && stop.get() == null) {
             Thread.sleep(1);
@@ -162,7 +172,7 @@ public final class Outbox {
     }
 
     /** Waits until the senders have taken every queued row (or the run stops). */
-    private static void waitUntilDrained(BlockingQueue<Claimed> queue, AtomicReference<String> stop)
+    private static void waitUntilDrained(BlockingQueue<Claimed> queue, AtomicReference<Stop> stop)
             throws InterruptedException {
         while (!queue.isEmpty() && stop.get() == null) {
             Thread.sleep(5);

@@ -62,7 +62,7 @@ final class RowSender {
         this.report = report;
     }
 
-    void run(SmtpConnection smtp, BlockingQueue<Claimed> queue, AtomicReference<String> stop, Instant at,
+    void run(SmtpConnection smtp, BlockingQueue<Claimed> queue, AtomicReference<Stop> stop, Instant at,
             Runnable handled) {
         try (org.jdbi.v3.core.Handle handle = jdbi.open();
                 SubscriberLookup lookup = new SubscriberLookup(handle.getConnection())) {
@@ -94,12 +94,12 @@ final class RowSender {
                 }
                 try {
                     transmit(current, next, smtp, at);
-                } catch (SmtpFailure unreachable) {
-                    stop.compareAndSet(null, unreachable.getMessage());
+                } catch (SmtpFailure unusable) {
+                    stop.compareAndSet(null, Stop.of(unusable));
                     return;
                 } catch (OutcomeRecorder.NotRecorded e) {
                     // without a record of what was sent, going on could send it again: stop the run
-                    stop.compareAndSet(null, e.getMessage());
+                    stop.compareAndSet(null, notRecorded(e));
                     return;
                 } catch (RuntimeException e) {
                     // one broken row must not stop the mailing: it fails with the reason, the rest go on
@@ -110,8 +110,8 @@ final class RowSender {
                 }
                 handled.run();
                 current = next;
-                String stopped = stop.get();
-                if (stopped != null && !stopped.startsWith("hold:")) {
+                Stop stopped = stop.get();
+                if (stopped != null && !stopped.waits()) {
                     return; // a row prepared but not sent is handed back when the run ends
                 }
                 if (stopped != null) {
@@ -121,12 +121,12 @@ final class RowSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.sql.SQLException e) {
-            stop.compareAndSet(null, "cannot read from the database: " + e.getMessage());
+            stop.compareAndSet(null, new Stop(Stop.Reason.DATABASE, "cannot read from the database: " + e.getMessage()));
         } finally {
             try {
                 awaitUnrecorded(); // the last mails' records, before this sender reports done
             } catch (OutcomeRecorder.NotRecorded e) {
-                stop.compareAndSet(null, e.getMessage());
+                stop.compareAndSet(null, notRecorded(e));
             }
         }
     }
@@ -136,7 +136,7 @@ final class RowSender {
     }
 
     /** Prepares a row, or settles it (cancelled, failed, held back) and returns null. */
-    private Ready prepareOrFail(Claimed row, MessageBuilder builder, Instant at, AtomicReference<String> stop,
+    private Ready prepareOrFail(Claimed row, MessageBuilder builder, Instant at, AtomicReference<Stop> stop,
             Runnable handled) {
         Delivery delivery = row.delivery();
         try {
@@ -146,11 +146,11 @@ final class RowSender {
             }
             return ready;
         } catch (OutcomeRecorder.NotRecorded e) {
-            stop.compareAndSet(null, e.getMessage());
+            stop.compareAndSet(null, notRecorded(e));
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stop.compareAndSet(null, "interrupted");
+            stop.compareAndSet(null, new Stop(Stop.Reason.INTERRUPTED, "interrupted"));
             return null;
         } catch (RuntimeException e) {
             LOG.error("delivery {} failed: {}", delivery.id(), e.getMessage(), e);
@@ -161,7 +161,7 @@ final class RowSender {
         }
     }
 
-    private Ready prepare(Claimed row, MessageBuilder builder, Instant at, AtomicReference<String> stop)
+    private Ready prepare(Claimed row, MessageBuilder builder, Instant at, AtomicReference<Stop> stop)
             throws InterruptedException {
         Delivery delivery = row.delivery();
         Optional<Subscriber> subscriber = Optional.ofNullable(row.subscriber());
@@ -185,7 +185,7 @@ final class RowSender {
         if (hold.isPresent()) {
             String until = hold.get().until().toString();
             if (hold.get().global()) {
-                stop.compareAndSet(null, "hold:waiting: " + hold.get().reason() + " until " + until);
+                stop.compareAndSet(null, new Stop(Stop.Reason.SENDING_LIMIT, "waiting: " + hold.get().reason() + " until " + until));
             }
             recorder.record(dao -> dao.holdUntil(delivery.id(), delivery.leaseOwner(), hold.get().until(),
                     "waiting: " + hold.get().reason()));
@@ -217,7 +217,7 @@ final class RowSender {
                 return;
             } catch (SmtpFailure failure) {
                 switch (failure.kind()) {
-                    case UNREACHABLE -> throw failure;
+                    case UNREACHABLE, LOGIN_REFUSED -> throw failure;
                     case CONNECTION_LOST -> {
                         // The server may or may not have taken the message before the line dropped.
                         // Sending it again with the same Message-ID is our stated policy: a duplicate the
@@ -251,6 +251,10 @@ final class RowSender {
                 }
             }
         }
+    }
+
+    private static Stop notRecorded(OutcomeRecorder.NotRecorded e) {
+        return new Stop(Stop.Reason.NOT_RECORDED, e.getMessage());
     }
 
     private void awaitUnrecorded() {

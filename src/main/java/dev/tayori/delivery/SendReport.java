@@ -20,20 +20,27 @@ public final class SendReport {
     }
 
     private final Map<String, Counts> byCampaign = new TreeMap<>();
-    private String problem;
     private final java.util.List<String> warnings = new java.util.ArrayList<>();
     private final java.util.List<String> notes = new java.util.ArrayList<>();
 
-    /** Something planning could not do now (e.g. the article feed is unreachable); mail already due still goes. */
-    private String hold;
+    /** Why sending stopped before the end, and the English line that says so with how many mails wait. */
+    private Stop stop;
+    private String stopLine;
 
-    /** Set when a sending limit made this run stop early; the rest goes in a later run. */
-    public synchronized void hold(String message) {
-        this.hold = message;
+    /** Sending stopped early: {@code line} is what the command line and the log print. */
+    public synchronized void stopped(Stop why, String line) {
+        this.stop = why;
+        this.stopLine = line;
     }
 
+    /** Why sending stopped early, or null when it went to the end of what was due. */
+    public synchronized Stop stop() {
+        return stop;
+    }
+
+    /** Set when a sending limit made this run stop early; the rest goes in a later run. */
     public synchronized String hold() {
-        return hold;
+        return stop != null && stop.waits() ? stopLine : null;
     }
 
     /** Something the operator should read that is not a problem: an issue skipped by the stated policy. */
@@ -61,13 +68,9 @@ public final class SendReport {
         return byCampaign;
     }
 
-    /** Set when sending stopped early, e.g. the SMTP server could not be reached. */
-    public String problem() {
-        return problem;
-    }
-
-    public synchronized void problem(String message) {
-        this.problem = message;
+    /** Set when sending stopped early for something wrong, e.g. the SMTP server could not be reached. */
+    public synchronized String problem() {
+        return stop != null && !stop.waits() ? stopLine : null;
     }
 
     private java.time.Duration planning = java.time.Duration.ZERO;

@@ -12,9 +12,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * What the dashboard warns about, read from the database so that every node and every restart
- * sees the same: mail waiting well past its time, and bounce or complaint rates of the last 30
- * days' sent mail over the limits mailbox providers hold senders to (Gmail: complaints under 0.3%;
- * ours warn earlier, at 0.1%, and bounces at 2%).
+ * sees the same: the SMTP server unusable since when ({@link SmtpOutage}), mail waiting well past
+ * its time, the blog's feed failing since when ({@link FeedFailures}), and bounce or complaint rates
+ * of the last 30 days' sent mail over the limits mailbox providers hold senders to (Gmail:
+ * complaints under 0.3%; ours warn earlier, at 0.1%, and bounces at 2%).
  */
 public final class Warnings {
     static final Duration GRACE = Duration.ofMinutes(15);
@@ -25,18 +26,23 @@ public final class Warnings {
     private final Jdbi jdbi;
     private final Clock clock;
     private final ZoneId zone;
+    private final String feed;
 
-    public Warnings(Jdbi jdbi, Clock clock, ZoneId zone) {
+    /** {@code feed}: the articles.feed set now ("" for none), whose failures are warned about. */
+    public Warnings(Jdbi jdbi, Clock clock, ZoneId zone, String feed) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.zone = zone;
+        this.feed = feed;
     }
 
     public List<Warning> now() {
         Instant now = clock.instant();
         Instant since = now.minus(WINDOW);
-        return jdbi.withExtension(HealthDao.class, dao -> {
+        return jdbi.withHandle(h -> {
+            HealthDao dao = h.attach(HealthDao.class);
             List<Warning> found = new ArrayList<>();
+            SmtpOutage.warning(h.attach(SmtpOutageDao.class), zone, now).ifPresent(found::add);
             HealthDao.Overdue overdue = dao.overdue(now.minus(GRACE));
             if (overdue.waiting() > 0) {
                 found.add(new Warning(Warning.Kind.MAIL_WAITING,
@@ -45,6 +51,7 @@ public final class Warnings {
                         "tayori（serve）が動いているか、SMTPサーバーに接続できるか（設定の smtp.host と smtp.port、"
                                 + "サーバーの状態）を確かめてください。直れば、待っているメールは次の実行で送られます。"));
             }
+            FeedFailures.warning(h.attach(FeedFailureDao.class), feed, zone, now).ifPresent(found::add);
             int sent = dao.sentSince(since);
             if (sent > 0) {
                 int bounces = dao.reportsSince("hard", since) + dao.reportsSince("soft", since);

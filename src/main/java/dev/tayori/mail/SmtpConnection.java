@@ -14,6 +14,7 @@ public final class SmtpConnection implements AutoCloseable {
     private static final String HELO_NAME = heloName();
     private SmtpSession smtp;
     private int sentOnThisConnection;
+    private boolean everOpened;
 
     public SmtpConnection(SmtpSettings settings) {
         this.settings = settings;
@@ -38,6 +39,7 @@ public final class SmtpConnection implements AutoCloseable {
             opening.open();
             smtp = opening;
             sentOnThisConnection = 0;
+            everOpened = true;
         } catch (SmtpFailure e) {
             opening.close();
             throw e;
@@ -46,6 +48,15 @@ public final class SmtpConnection implements AutoCloseable {
             throw new SmtpFailure(SmtpFailure.Kind.UNREACHABLE, 0, "cannot reach the SMTP server " + server()
                     + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * Whether a session was ever opened here: the server answered, and took our TLS and our login. The
+     * outbox tells the dashboard from this that the server is usable again, even when every mail of
+     * the run was refused for its recipient.
+     */
+    public boolean everOpened() {
+        return everOpened;
     }
 
     /** Sends one message as written; returns only when the server has answered 250 to its data. */

@@ -3,8 +3,10 @@ package dev.tayori.mail;
 /** Why a message was not accepted, sorted by what the sender should do about it. */
 public class SmtpFailure extends Exception {
     public enum Kind {
-        /** The server cannot be reached or refuses our login: nothing can be sent now. */
+        /** The server cannot be reached (no connection, no greeting, TLS failed, none configured): nothing can be sent now. */
         UNREACHABLE,
+        /** The server answers but refuses our login (smtp.username, smtp.password): nothing can be sent now. */
+        LOGIN_REFUSED,
         /** The connection dropped or the server closed it (421): reconnect and retry. */
         CONNECTION_LOST,
         /** A 4xx reply: try again later. */

@@ -201,12 +201,12 @@ final class SmtpSession implements AutoCloseable {
             String token = "\0" + settings.username() + "\0" + settings.password();
             reply = commandReply("AUTH PLAIN " + base64(token));
         } else {
-            expect(commandReply("AUTH LOGIN"), 334, "AUTH LOGIN");
-            expect(commandReply(base64(settings.username())), 334, "AUTH LOGIN");
+            expect(commandReply("AUTH LOGIN"), 334, "AUTH LOGIN", SmtpFailure.Kind.LOGIN_REFUSED);
+            expect(commandReply(base64(settings.username())), 334, "AUTH LOGIN", SmtpFailure.Kind.LOGIN_REFUSED);
             reply = commandReply(base64(settings.password()));
         }
         if (reply.code() != 235) {
-            throw new SmtpFailure(SmtpFailure.Kind.UNREACHABLE, reply.code(), "the SMTP server " + server()
+            throw new SmtpFailure(SmtpFailure.Kind.LOGIN_REFUSED, reply.code(), "the SMTP server " + server()
                     + " refused the login for smtp.username '" + settings.username() + "': " + reply, null);
         }
     }
@@ -243,8 +243,12 @@ final class SmtpSession implements AutoCloseable {
     }
 
     private void expect(Reply reply, int code, String what) throws SmtpFailure {
+        expect(reply, code, what, SmtpFailure.Kind.UNREACHABLE);
+    }
+
+    private void expect(Reply reply, int code, String what, SmtpFailure.Kind kind) throws SmtpFailure {
         if (reply.code() != code) {
-            throw new SmtpFailure(SmtpFailure.Kind.UNREACHABLE, reply.code(), "the SMTP server " + server()
+            throw new SmtpFailure(kind, reply.code(), "the SMTP server " + server()
                     + " answered " + what + " with: " + reply, null);
         }
     }

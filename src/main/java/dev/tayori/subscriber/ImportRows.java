@@ -1,6 +1,7 @@
 package dev.tayori.subscriber;
 
 import dev.tayori.mail.EmailAddress;
+import dev.tayori.mail.InvalidAddressException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +18,8 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * One data row of an import read into a reader, or refused with what is wrong in the operator's
- * words (the import reports it by line and goes on with the other rows).
+ * One data row of an import read into a reader, or refused with a {@link SkipReason} the edges put
+ * in the operator's words (the import reports it by line and goes on with the other rows).
  */
 final class ImportRows {
     record Row(long line, EmailAddress address, String name, ZoneId zone, List<String> tags, Instant confirmedAt) {
@@ -42,24 +43,35 @@ final class ImportRows {
         this.now = now;
     }
 
-    /** The row, or an IllegalArgumentException, InvalidAddressException or SubscriberException saying why not. */
+    /** The row, or a {@link RowRefused} saying why not. */
     Row parse(CSVRecord record, long line) {
         if (record.size() != header.size()) {
-            throw new IllegalArgumentException("expected " + header.size() + " columns, found " + record.size());
+            throw new RowRefused(new SkipReason.ColumnCount(header.size(), record.size()));
         }
         String status = header.get(record, "status");
         if (!status.isEmpty() && !status.equals(SubscriberStatus.CONFIRMED.db())) {
-            throw new IllegalArgumentException("the status is " + status + "; only confirmed readers are imported");
+            throw new RowRefused(new SkipReason.NotConfirmed(status));
         }
-        EmailAddress address = EmailAddress.parse(header.get(record, "email"));
-        String name = ReaderName.check(header.get(record, "name"));
+        String email = header.get(record, "email");
+        EmailAddress address;
+        try {
+            address = EmailAddress.parse(email);
+        } catch (InvalidAddressException e) {
+            throw new RowRefused(new SkipReason.BadAddress(email, e.reason(), e.getMessage()));
+        }
+        String name;
+        try {
+            name = ReaderName.check(header.get(record, "name"));
+        } catch (ReaderName.Refused e) {
+            throw new RowRefused(new SkipReason.BadName(e.problem(), e.getMessage()));
+        }
         String zoneText = header.get(record, "timezone");
         ZoneId zone = zoneText.isEmpty() ? defaultZone : zone(zoneText);
         List<String> tags = new ArrayList<>();
         for (String tag : header.get(record, "tags").split("[;|]")) {
             if (!tag.isBlank()) {
                 if (!tag.strip().matches("[\\p{L}\\p{N}_.-]{1,50}")) {
-                    throw new IllegalArgumentException("tag '" + tag.strip() + "' may only hold letters, digits, _ . -");
+                    throw new RowRefused(new SkipReason.BadTag(tag.strip()));
                 }
                 tags.add(tag.strip());
             }
@@ -86,11 +98,10 @@ final class ImportRows {
             }
             for (String id : ZoneId.getAvailableZoneIds()) {
                 if (id.contains("/") && id.substring(id.lastIndexOf('/') + 1).equalsIgnoreCase(city)) {
-                    throw new IllegalArgumentException("timezone '" + text + "' is not a time zone: did you mean "
-                            + id + "?");
+                    throw new RowRefused(new SkipReason.UnknownTimeZone(text, id));
                 }
             }
-            throw new IllegalArgumentException("timezone '" + text + "' is not a time zone (e.g. Asia/Tokyo)");
+            throw new RowRefused(new SkipReason.UnknownTimeZone(text, null));
         }
     }
 
@@ -105,16 +116,14 @@ final class ImportRows {
                 at = local instanceof LocalDateTime t ? t.atZone(zone).toInstant()
                         : ((LocalDate) local).atStartOfDay(zone).toInstant();
             } catch (DateTimeException e2) {
-                throw new IllegalArgumentException("confirmed_at '" + text
-                        + "' is not an instant such as 2026-11-24T07:00+09:00");
+                throw new RowRefused(new SkipReason.BadConfirmedAt(text, SkipReason.BadConfirmedAt.When.UNREADABLE));
             }
         }
         if (at.isAfter(now)) {
-            throw new IllegalArgumentException("confirmed_at '" + text + "' is in the future; consent is recorded"
-                    + " after it was given (leave the cell empty for now)");
+            throw new RowRefused(new SkipReason.BadConfirmedAt(text, SkipReason.BadConfirmedAt.When.FUTURE));
         }
         if (at.isBefore(EARLIEST)) {
-            throw new IllegalArgumentException("confirmed_at '" + text + "' is before 2000; is the year right?");
+            throw new RowRefused(new SkipReason.BadConfirmedAt(text, SkipReason.BadConfirmedAt.When.BEFORE_2000));
         }
         return at;
     }

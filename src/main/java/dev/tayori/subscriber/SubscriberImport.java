@@ -1,6 +1,5 @@
 package dev.tayori.subscriber;
 
-import dev.tayori.mail.InvalidAddressException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -38,10 +37,10 @@ public final class SubscriberImport {
     }
 
     /**
-     * The outcome: counts, each bad row as "file:N: what is wrong; row skipped", and each address
-     * met again in the file (only its first row is imported).
+     * The outcome: counts, each bad row by its line and why, and each address met again in the file
+     * (only its first row is imported). {@link SkippedRow#english} words them for the command line.
      */
-    public record Result(int imported, int known, List<String> repeats, List<String> problems) {
+    public record Result(int imported, int known, List<SkippedRow> repeats, List<SkippedRow> problems) {
     }
 
     private interface Visitor {
@@ -90,8 +89,8 @@ public final class SubscriberImport {
      */
     public Result run(Plan plan, Enroll enroll, LongConsumer progress) throws IOException {
         String fileName = plan.file().toString();
-        List<String> problems = new ArrayList<>();
-        List<String> repeats = new ArrayList<>();
+        List<SkippedRow> problems = new ArrayList<>();
+        List<SkippedRow> repeats = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         List<ImportRows.Row> batch = new ArrayList<>(BATCH);
         int[] counts = new int[2]; // imported, known
@@ -104,16 +103,16 @@ public final class SubscriberImport {
                     ImportRows.Row row = rows.parse(record, line);
                     Long first = seen.putIfAbsent(row.address().key(), line);
                     if (suppressed.test(row.address())) {
-                        throw Subscribers.suppressed(row.address(), "");
+                        throw new RowRefused(new SkipReason.Suppressed(row.address().address(),
+                                Subscribers.suppressed(row.address(), "").getMessage()));
                     }
                     if (first != null) {
-                        repeats.add(fileName + ":" + line + ": " + row.address() + " is already on line " + first
-                                + " of this file; only the first is imported");
+                        repeats.add(new SkippedRow(line, new SkipReason.Repeated(row.address().address(), first)));
                     } else {
                         batch.add(row);
                     }
-                } catch (IllegalArgumentException | InvalidAddressException | SubscriberException e) {
-                    problems.add(fileName + ":" + line + ": " + e.getMessage() + "; row skipped");
+                } catch (RowRefused e) {
+                    problems.add(new SkippedRow(line, e.reason()));
                 }
                 if (batch.size() == BATCH) {
                     flush(batch, plan, enroll, counts);

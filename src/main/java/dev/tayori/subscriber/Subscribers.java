@@ -279,6 +279,16 @@ public final class Subscribers {
                 consent.origin(), consent.userAgent(), consent.formVersion());
     }
 
+    /**
+     * Refuses (SUPPRESSED) an address erased at its owner's request, for a way in that is the operator's
+     * and not the reader's own sign-up: 「購読者を追加」 with a confirmation mail would mail someone who
+     * asked to be forgotten, on the operator's word.
+     */
+    public void refuseSuppressed(String email) {
+        EmailAddress address = EmailAddress.parse(email);
+        jdbi.useHandle(h -> refuseSuppressed(h, address));
+    }
+
     /** An erased address comes back only through its owner's own double opt-in, never the operator's word. */
     static void refuseSuppressed(Handle h, EmailAddress address) {
         if (SuppressionList.isSuppressed(h, address)) {

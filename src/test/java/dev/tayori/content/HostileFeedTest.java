@@ -296,21 +296,26 @@ class HostileFeedTest {
                 "https://xn--28ja8o.example.jp/%E3%82%B3%E3%83%A9%E3%83%A0/"), recordedLinks());
     }
 
-    // --- feeds that cannot be trusted at all: refused whole, nothing recorded, nothing sent ---
+    // --- feeds that cannot be trusted at all: refused whole, nothing recorded but the failure, nothing sent ---
 
-    private void assertRefusedWhole(String expected) {
+    private void assertRefusedWhole(String expected, FeedProblem problem) {
         Snapshot before = Snapshot.of(world);
         SendReport report = runSlot();
         String warning = onlyWarning(report);
         assertTrue(warning.contains("the next run tries again") && warning.contains(expected), warning);
-        assertEquals(before, Snapshot.of(world), "a refused feed changes nothing");
+        Snapshot after = Snapshot.of(world);
+        assertEquals(List.of(feed + " | " + problem.name() + " | null | " + SLOT.toEpochMilli()),
+                after.tables().get("feed_failures"), "the failure is kept for the dashboard, by its kind");
+        java.util.Map<String, List<String>> rest = new java.util.TreeMap<>(after.tables());
+        rest.put("feed_failures", before.tables().get("feed_failures"));
+        assertEquals(before, new Snapshot(rest, after.mailsReceived()), "a refused feed changes nothing else");
     }
 
     @Test
     void aFeedWhoseEveryItemIsRefusedIsRefusedWholeAndNoIssueIsRecorded() throws IOException {
         Files.writeString(feed, rss("https://kokoro.example.jp/", item("危ない1", "javascript:alert('evil')", MONDAY),
                 item("危ない2", "//evil.example/", MONDAY)));
-        assertRefusedWhole("every item of the feed " + feed + " was refused");
+        assertRefusedWhole("every item of the feed " + feed + " was refused", FeedProblem.NO_USABLE_ITEM);
     }
 
     @Test
@@ -324,7 +329,7 @@ class HostileFeedTest {
                 + "<rss version=\"2.0\"><channel><title>t</title><link>https://kokoro.example.jp/</link><description>d"
                 + "</description><item><title>&lol9;</title><link>" + GOOD_LINK + "</link><pubDate>" + MONDAY
                 + "</pubDate></item></channel></rss>");
-        assertRefusedWhole("is not a valid RSS or Atom feed");
+        assertRefusedWhole("is not a valid RSS or Atom feed", FeedProblem.NOT_A_FEED);
     }
 
     @Test
@@ -334,7 +339,7 @@ class HostileFeedTest {
                 + "<rss version=\"2.0\"><channel><title>t</title><link>https://kokoro.example.jp/</link><description>d"
                 + "</description><item><title>&xxe;</title><link>" + GOOD_LINK + "</link><pubDate>" + MONDAY
                 + "</pubDate></item></channel></rss>");
-        assertRefusedWhole("is not a valid RSS or Atom feed");
+        assertRefusedWhole("is not a valid RSS or Atom feed", FeedProblem.NOT_A_FEED);
     }
 
     @Test
@@ -342,7 +347,7 @@ class HostileFeedTest {
         Files.writeString(feed, "\uFEFF<!DOCTYPE html>\n<html lang=\"ja\"><head><title>こころの相談室ブログ</title></head>"
                 + "<body><p>ようこそ</p></body></html>");
         assertRefusedWhole("is an HTML page, not an RSS or Atom feed (for WordPress the feed is the blog's address"
-                + " followed by /feed/)");
+                + " followed by /feed/)", FeedProblem.HTML_PAGE);
     }
 
     @Test
@@ -356,13 +361,13 @@ class HostileFeedTest {
             }
             out.write("</channel></rss>");
         }
-        assertRefusedWhole("is larger than 10 MB");
+        assertRefusedWhole("is larger than 10 MB", FeedProblem.TOO_LARGE);
     }
 
     @Test
     void aTruncatedFeedIsRefusedNotHalfRead() throws IOException {
         Files.writeString(feed, rss("https://kokoro.example.jp/", good()).substring(0, 400));
-        assertRefusedWhole("is not a valid RSS or Atom feed");
+        assertRefusedWhole("is not a valid RSS or Atom feed", FeedProblem.NOT_A_FEED);
     }
 
     @Test

@@ -9,15 +9,6 @@ import dev.tayori.TestWorld;
 import dev.tayori.delivery.SendReport;
 import dev.tayori.inbound.InboundKind;
 import dev.tayori.subscriber.ConsentRecord;
-import dev.tayori.web.WebServer;
-import dev.tayori.web.admin.AdminAuth;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,49 +20,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard's warnings, read over real HTTP from a real SQLite file after real sends. */
 class DashboardWarningsTest {
-    private static final String PASSWORD = "correct horse battery staple";
-
     @TempDir
     Path dir;
     TestWorld world;
-    WebServer web;
-    String base;
-    String cookie;
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    SignedInDashboard dashboard;
     final Instant start = tokyo(2026, 11, 30, 12, 0);
 
     @BeforeEach
     void startWeb() throws Exception {
         world = new TestWorld(dir, start);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port;
-        world.env().put("TAYORI_WEB_BASE_URL", base);
-        AdminAuth auth = new AdminAuth(world.app().jdbi(), world.clock);
-        auth.prepare(PASSWORD);
-        web = new WebServer(world.app(), null, auth).start("127.0.0.1", port);
-        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, signIn.statusCode());
-        String set = signIn.headers().firstValue("Set-Cookie").orElseThrow();
-        cookie = set.substring(0, set.indexOf(';'));
+        dashboard = new SignedInDashboard(world);
     }
 
     @AfterEach
     void stop() {
-        web.close();
+        dashboard.close();
         world.close();
     }
 
     private String dashboard() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/admin")).header("Cookie", cookie)
-                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertEquals(200, r.statusCode());
-        return r.body();
+        return dashboard.page();
     }
 
     private void confirm(String email) {

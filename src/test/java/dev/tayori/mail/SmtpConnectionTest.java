@@ -61,7 +61,7 @@ class SmtpConnectionTest {
     void aRefusedLoginIsReportedAsTheServerRefusingIt() {
         try (SmtpConnection smtp = new SmtpConnection(settings("letters@example.jp", "wrong"))) {
             SmtpFailure failure = assertThrows(SmtpFailure.class, () -> smtp.send(message(smtp, "本文")));
-            assertEquals(SmtpFailure.Kind.UNREACHABLE, failure.kind());
+            assertEquals(SmtpFailure.Kind.LOGIN_REFUSED, failure.kind());
             assertTrue(failure.getMessage().contains("refused the login"), failure.getMessage());
         }
         assertEquals(0, server.getReceivedMessages().length);

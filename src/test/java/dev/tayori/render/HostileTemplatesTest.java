@@ -242,7 +242,9 @@ class HostileTemplatesTest {
         long start = System.nanoTime();
         CliResult result = folders.validate();
         assertEquals(2, result.exitCode(), result.err());
-        assertTrue(result.err().contains(lesson + ": " + reason), result.err());
+        // a machine busy with other work may reach the time limit before the memory runs out: refused either way
+        boolean timedOutFirst = reason.contains("more memory") && result.err().contains(lesson + ": rendering took longer than 5 seconds");
+        assertTrue(result.err().contains(lesson + ": " + reason) || timedOutFirst, result.err());
         assertTrue(result.err().contains(USED_BY_LESSON_3), result.err());
         assertFalse(result.err().contains("\tat ") || result.err().contains("Error"), "no Java error: " + result.err());
         assertTrue(System.nanoTime() - start < 30_000_000_000L, "validate took too long");

@@ -208,4 +208,62 @@ class ReadersHttpTest {
         assertTrue(result.contains("<dd id=\"imported\">1</dd>") && result.contains("<td data-label=\"行\">3</td>"), result);
         assertEquals(SubscriberStatus.CONFIRMED, web.world.app().subscribers().byEmail("new@example.jp").status());
     }
+
+    private String importAndWait(String csv) throws Exception {
+        HttpResponse<String> started = upload(csv, "申込用紙");
+        assertEquals(302, started.statusCode(), started.body());
+        String run = started.headers().firstValue("Location").orElseThrow();
+        String result = "";
+        for (int i = 0; i < 50 && !result.contains("id=\"finished\""); i++) {
+            result = get(run);
+            Thread.sleep(100);
+        }
+        return result;
+    }
+
+    @Test
+    void everyKindOfSkippedRowIsToldInJapaneseByItsLine() throws Exception {
+        web.world.cli("subscribers", "add", "gone@example.jp", "--confirmed", "--consent-source", "セミナー");
+        new dev.tayori.erasure.Erasure(web.world.app().jdbi(), web.world.clock).erase("gone@example.jp",
+                dev.tayori.erasure.Erasure.Via.ADMIN);
+        String csv = "email,name,timezone,tags,confirmed_at,status\n"
+                + "ok@example.jp,良い人,,,,\n" // 2: imported
+                + "too,few\n" // 3
+                + "not-an-address,,,,,\n" // 4
+                + "bell@example.jp,悪\u0007子,,,,\n" // 5
+                + "tz@example.jp,,Tokyo,,,\n" // 6
+                + "mars@example.jp,,Mars/Olympus,,,\n" // 7
+                + "tag@example.jp,,,悪い タグ,,\n" // 8
+                + "future@example.jp,,,,2027-01-01T09:00+09:00,\n" // 9
+                + "old@example.jp,,,,0226-10-01,\n" // 10
+                + "when@example.jp,,,,not-a-date,\n" // 11
+                + "left@example.jp,,,,,unsubscribed\n" // 12
+                + "ok@example.jp,二度目,,,,\n" // 13
+                + "gone@example.jp,,,,,\n"; // 14
+        String result = importAndWait(csv);
+        assertTrue(result.contains("<dd id=\"imported\">1</dd>") && result.contains("<dd id=\"skipped-count\">12</dd>"), result);
+        java.util.Map<String, String> why = new java.util.LinkedHashMap<>();
+        Matcher row = Pattern.compile("<td data-label=\"行\">(\\d+)</td><td data-label=\"理由\">([^<]*)</td>").matcher(result);
+        while (row.find()) {
+            why.put(row.group(1), row.group(2));
+        }
+        assertEquals(java.util.List.of("3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14"),
+                java.util.List.copyOf(why.keySet()), "each skipped row, in the file's order: " + why);
+        assertTrue(why.get("3").startsWith("セルの数が1行目の列の数と合いません（1行目は6列、この行は2列）。"), why.get("3"));
+        assertEquals("メールアドレス「not-an-address」は使えません。メールアドレスに「@」がありません。hanako@example.jp のように入力してください。",
+                why.get("4"));
+        assertEquals("お名前に使えない制御文字が含まれています。もう一度入力してください。", why.get("5"));
+        assertEquals("タイムゾーン（timezone）「Tokyo」はありません。「Asia/Tokyo」のことでしょうか。", why.get("6"));
+        assertTrue(why.get("7").startsWith("タイムゾーン（timezone）「Mars/Olympus」はありません。"), why.get("7"));
+        assertEquals("タグ「悪い タグ」には、文字・数字・_ . - だけを使えます。", why.get("8"));
+        assertTrue(why.get("9").startsWith("登録確認の日時（confirmed_at）「2027-01-01T09:00+09:00」がこれから先の日時です。"), why.get("9"));
+        assertTrue(why.get("10").contains("「0226-10-01」が2000年より前です"), why.get("10"));
+        assertTrue(why.get("11").contains("「not-a-date」を日時として読めません"), why.get("11"));
+        assertEquals("状態（status）が「unsubscribed」です。取り込めるのは購読中（confirmed）の人だけです。", why.get("12"));
+        assertEquals("「ok@example.jp」はこのファイルの2行目にもあります。最初の行だけを取り込みました。", why.get("13"));
+        assertTrue(why.get("14").startsWith("「gone@example.jp」はご本人の求めで消去され、配信停止リストに載っています。"), why.get("14"));
+        for (String english : new String[] {"row skipped", "expected", "is not", "only the first", "suppression list"}) {
+            assertFalse(result.contains(english), "no English on the page: " + english);
+        }
+    }
 }

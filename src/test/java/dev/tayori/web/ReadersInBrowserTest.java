@@ -65,7 +65,8 @@ class ReadersInBrowserTest {
         assertEquals("1", browser.findElement(By.id("skipped-count")).getText());
         assertEquals("3", browser.findElement(By.cssSelector("#skipped tbody td[data-label='行']")).getText(),
                 "the bad row is line 3 of the file");
-        assertTrue(browser.findElement(By.cssSelector("#skipped tbody td[data-label='理由']")).getText().contains("not-an-address"));
+        String why = browser.findElement(By.cssSelector("#skipped tbody td[data-label='理由']")).getText();
+        assertTrue(why.startsWith("メールアドレス「not-an-address」は使えません。"), "why, in Japanese: " + why);
     }
 
     @Test

@@ -45,6 +45,7 @@ final class ReaderActions {
                     added = app.subscribers().addConfirmed(email, name,
                             ConsentRecord.of("recorded-by-operator", now, source, "admin page"), now);
                 } else {
+                    app.subscribers().refuseSuppressed(email); // the form and a blank mail still take it: the reader's own
                     added = app.subscribers().requestSubscription(email, name, ConsentRecord.of("requested", now, source,
                             "admin page"), Duration.ofMinutes(10)).subscriber();
                     app.dueWork().sendOnly(app.clock().instant()); // the confirmation mail goes now, as from the form
@@ -54,7 +55,11 @@ final class ReaderActions {
             } catch (ReaderName.Refused e) {
                 error = ReadersWords.word("add.bad-name");
             } catch (SubscriberException e) {
-                error = ReadersWords.word(e.kind() == SubscriberException.Kind.ALREADY_EXISTS ? "add.exists" : "add.needs-source");
+                error = ReadersWords.word(switch (e.kind()) {
+                    case ALREADY_EXISTS -> "add.exists";
+                    case SUPPRESSED -> "add.suppressed"; // erased at the reader's request: only their own sign-up
+                    default -> "add.needs-source";
+                });
             }
         }
         if (error != null) {

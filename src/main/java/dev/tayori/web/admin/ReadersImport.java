@@ -3,6 +3,7 @@ package dev.tayori.web.admin;
 import dev.tayori.App;
 import dev.tayori.readers.ImportRuns;
 import dev.tayori.subscriber.SubscriberException;
+import dev.tayori.subscriber.SkippedRow;
 import dev.tayori.subscriber.SubscriberImport;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -20,7 +21,7 @@ import java.util.Map;
  * SubscriberImport's plan in the request (a file that cannot be imported is refused at once, nothing
  * written), then run in the background by ImportRuns; the run's page refreshes itself (a meta
  * refresh, no script) with a progress bar until the result: rows imported, and each skipped row
- * with its line and why (the import's own words, which name the line as "upload.csv:N:").
+ * with its line and why, in Japanese (ImportWords: the reason is a type, the CLI words it in English).
  */
 final class ReadersImport {
     private final App app;
@@ -75,14 +76,11 @@ final class ReadersImport {
         }
         SubscriberImport.Result result = run.result().get();
         List<Map<String, String>> skipped = new ArrayList<>();
-        List<String> all = new ArrayList<>(result.problems());
+        List<SkippedRow> all = new ArrayList<>(result.problems());
         all.addAll(result.repeats());
-        for (String problem : all) {
-            // "…/upload.csv:N: what is wrong; row skipped": the line and the words after it
-            String rest = problem.substring(problem.indexOf("upload.csv:") + "upload.csv:".length());
-            int colon = rest.indexOf(':');
-            skipped.add(Map.of("line", colon > 0 ? rest.substring(0, colon) : "", "why",
-                    colon > 0 ? rest.substring(colon + 1).strip() : rest));
+        all.sort(java.util.Comparator.comparingLong(SkippedRow::line)); // in the file's order, as the operator reads it
+        for (SkippedRow row : all) {
+            skipped.add(Map.of("line", String.valueOf(row.line()), "why", ImportWords.of(row.reason())));
         }
         model.put("imported", result.imported());
         model.put("known", result.known());
