@@ -13,7 +13,10 @@ import dev.tayori.campaign.Campaigns;
 import dev.tayori.content.ArticleFeed;
 import dev.tayori.content.ArticleFiles;
 import dev.tayori.content.ArticleSource;
+import dev.tayori.health.Readiness;
 import dev.tayori.health.Warnings;
+import dev.tayori.node.Nodes;
+import dev.tayori.reload.ContentFingerprint;
 import dev.tayori.newsletter.IssueMail;
 import dev.tayori.newsletter.IssuePlanner;
 import dev.tayori.config.Settings;
@@ -41,11 +44,9 @@ import dev.tayori.render.Templates;
 import dev.tayori.sequence.Enrollments;
 import dev.tayori.subscriber.Subscribers;
 import dev.tayori.tracking.Clicks;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
 
@@ -70,18 +71,24 @@ public final class App {
     private final Bounces bounces;
     private final Inbox inbox;
     private final Clicks clicks;
+    private final Nodes nodes;
+    private final Readiness readiness;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         FolderFingerprint loadedFrom = FileReloader.fingerprint(settings.campaignsDir(), settings.templatesDir());
+        ContentFingerprint content = ContentFingerprint.of(settings.campaignsDir(), settings.templatesDir());
         this.templates = new Templates(settings.templatesDir());
         Campaigns files = Campaigns.load(settings.campaignsDir(), templates);
         this.jdbi = Database.open(settings.databaseUrl()).jdbi();
         StoredAnnouncements stored = new StoredAnnouncements(jdbi);
         this.addedSteps = new AddedSteps(jdbi, clock);
         this.campaigns = files.with(stored).withAddedSteps(addedSteps::extend);
-        this.reloader = new FileReloader(settings.campaignsDir(), settings.templatesDir(), campaigns, templates, loadedFrom);
+        this.reloader = new FileReloader(settings.campaignsDir(), settings.templatesDir(), campaigns, templates, loadedFrom,
+                content);
+        this.nodes = new Nodes(jdbi, clock, settings.nodeName(), reloader::live);
+        this.readiness = new Readiness(jdbi, campaigns);
         this.authoring = new Authoring(jdbi, campaigns, templates, settings.sender(), settings.baseUrl(), clock, stored);
         LiveMail live = authoring.liveMail();
         String domain = settings.sender().domain();
@@ -99,7 +106,7 @@ public final class App {
                 this::messageBuilder, throttle,
                 clock.withZone(settings.timezone()), // the mails' Date header is in the sender's time zone
                 new Outbox.Policy(settings.batchSize(), settings.maxAttempts(), Duration.ofSeconds(settings.leaseSeconds()),
-                        settings.smtp().connections()), ownerName());
+                        settings.smtp().connections()), settings.nodeName());
         Predicate<String> paused = id -> jdbi.withExtension(CampaignStateDao.class, dao -> dao.paused(id));
         // Issues and announcements are planned with one INSERT ... SELECT per range of subscribers, which
         // holds nothing in memory: ranges ten batches wide mean ten times fewer commits.
@@ -109,7 +116,7 @@ public final class App {
                 new SequencePlanner(jdbi, campaigns, paused, domain, settings.batchSize()),
                 issuePlanner,
                 new AnnouncementPlanner(jdbi, campaigns, paused, settings.timezone(), domain, planningRange)),
-                outbox, jdbi);
+                outbox, jdbi, nodes::ranDueWork);
         this.announcements = new Announcements(jdbi, campaigns, clock);
         this.control = new CampaignControl(jdbi, campaigns, clock);
         this.composer = composer;
@@ -165,11 +172,6 @@ public final class App {
     public ArticleSource articles() {
         return settings.articlesFeed().isBlank() ? new ArticleFiles(settings.articlesDir())
                 : new ArticleFeed(settings.articlesFeed());
-    }
-
-    /** Identifies this process in delivery claims: which host and process holds a row. */
-    private static String ownerName() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public Settings settings() {
@@ -246,7 +248,7 @@ public final class App {
 
     /** What the dashboard warns about now. */
     public Warnings warnings() {
-        return new Warnings(jdbi, clock, settings.timezone());
+        return new Warnings(jdbi, clock, settings.timezone(), nodes);
     }
 
     public Clicks clicks() {
@@ -255,5 +257,15 @@ public final class App {
 
     public DueWork dueWork() {
         return dueWork;
+    }
+
+    /** The processes sending from this database, this one among them once serve or send-due registers it. */
+    public Nodes nodes() {
+        return nodes;
+    }
+
+    /** Whether this node can take readers now (GET /readyz). */
+    public Readiness readiness() {
+        return readiness;
     }
 }

@@ -69,6 +69,8 @@ final class SettingKeys {
         DEFAULTS.put("inbound.subscribe-address", "");
         // three temporary failures in a row (a full mailbox for a week of lessons) end mail to the address
         DEFAULTS.put("bounce.soft-limit", "3");
+        // README "Running several nodes": empty means the host name and the process id (web1-12345)
+        DEFAULTS.put("node.name", "");
     }
 
     /** TAYORI_ + the key in upper case, dots and dashes as underscores: smtp.host -> TAYORI_SMTP_HOST. */

@@ -26,7 +26,8 @@ public record Settings(
         DkimSettings dkim,
         ReturnAddresses returns,
         InboundSettings inbound,
-        TrackingSettings tracking) {
+        TrackingSettings tracking,
+        String nodeName) {
 
     /** The shortest admin.password an operator may choose (the generated one is longer). */
     static final int MIN_ADMIN_PASSWORD = 12;
@@ -60,28 +61,28 @@ public record Settings(
                 p.positive("delivery.batch-size"),
                 p.positive("delivery.max-attempts"), p.positive("delivery.lease-seconds"), p.adminPassword("admin.password"),
                 p.apiToken("api.token"), DeliverabilitySettings.dkim(p, sender), DeliverabilitySettings.returns(p, sender),
-                p.inbound(), new TrackingSettings(p.bool("tracking.clicks")));
+                p.inbound(), new TrackingSettings(p.bool("tracking.clicks")), p.nodeName("node.name"));
     }
 
     public Settings withDatabaseUrl(String url) {
         return new Settings(url, smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking, nodeName);
     }
 
     public Settings withSmtp(SmtpSettings newSmtp) {
         return new Settings(databaseUrl, newSmtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking, nodeName);
     }
 
     public Settings withSender(Sender newSender) {
         return new Settings(databaseUrl, smtp, webPort, baseUrl, newSender, timezone, campaignsDir, templatesDir,
-                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking);
+                articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns, inbound, tracking, nodeName);
     }
 
     public Settings withInbound(InboundSettings newInbound) {
         return new Settings(databaseUrl, smtp, webPort, baseUrl, sender, timezone, campaignsDir, templatesDir,
                 articlesDir, articlesFeed, batchSize, maxAttempts, leaseSeconds, adminPassword, apiToken, dkim, returns,
-                newInbound, tracking);
+                newInbound, tracking, nodeName);
     }
 
     /** For logs and debugging: every value but the secrets, and the database URL without its password. */
@@ -93,7 +94,7 @@ public record Settings(
                 + Secrets.maskUrl(articlesFeed) + ", batchSize=" + batchSize + ", maxAttempts=" + maxAttempts
                 + ", leaseSeconds=" + leaseSeconds + ", adminPassword=" + Secrets.shown("admin.password", adminPassword)
                 + ", apiToken=" + Secrets.shown("api.token", apiToken) + ", dkim=" + dkim + ", returns=" + returns
-                + ", inbound=" + inbound + ", tracking=" + tracking + "]";
+                + ", inbound=" + inbound + ", tracking=" + tracking + ", nodeName=" + nodeName + "]";
     }
 
     /** Turns text into typed values; every complaint names the key and where its value came from. */
@@ -256,6 +257,19 @@ public record Settings(
                 throw error(key, "must be at least 24 characters long (it is the password of the API)");
             }
             return token;
+        }
+
+        /** node.name: this process's name among the nodes on one database; unset, host name and process id. */
+        String nodeName(String key) {
+            String name = text(key);
+            if (name.isEmpty()) {
+                return NodeName.byDefault();
+            }
+            String problem = NodeName.problem(name);
+            if (problem != null) {
+                throw error(key, problem);
+            }
+            return name;
         }
 
         /** The mailbox: checked whole here, so a poll never meets a setting it cannot use. */

@@ -58,6 +58,7 @@ public final class WebServer implements AutoCloseable {
                 throw new io.javalin.http.ContentTooLargeResponse();
             }
         });
+        Probes.register(javalin, app.readiness());
         javalin.get("/", ctx -> ctx.redirect("/subscribe"));
         javalin.get("/subscribe", subscribe::form);
         javalin.post("/subscribe", subscribe::submit);
