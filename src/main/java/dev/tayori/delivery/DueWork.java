@@ -14,7 +14,7 @@ public final class DueWork {
     private final List<Planner> planners;
     private final Outbox outbox;
     private final Jdbi jdbi;
-    /** Told when a run starts (the node's sign of life in the nodes table). */
+    /** Told when a run starts, at its planning (the node's sign of life in the nodes table). */
     private final Runnable runStarting;
     private volatile boolean stopped;
 
@@ -44,7 +44,6 @@ public final class DueWork {
         if (stopped) {
             return report;
         }
-        runStarting.run();
         plan(at, report);
         send(at, report, done -> { });
         return report;
@@ -55,6 +54,7 @@ public final class DueWork {
         if (stopped) {
             return; // planning is safe to cut short, but a stopping node takes on nothing new
         }
+        runStarting.run(); // every run of due work (serve's minute, send-due) starts by planning
         long start = System.nanoTime();
         for (Planner planner : planners) {
             planner.plan(at, report);

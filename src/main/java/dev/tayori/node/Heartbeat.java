@@ -22,7 +22,7 @@ public final class Heartbeat implements AutoCloseable {
         return t;
     });
 
-    private Heartbeat(Nodes nodes) {
+    Heartbeat(Nodes nodes, Duration every) {
         timer.scheduleWithFixedDelay(() -> {
             try {
                 nodes.tick();
@@ -31,12 +31,12 @@ public final class Heartbeat implements AutoCloseable {
                 LOG.warn("node {}: heartbeat not written: {}", nodes.name(),
                         dev.tayori.config.Secrets.maskUrl(String.valueOf(e.getMessage())));
             }
-        }, EVERY.toSeconds(), EVERY.toSeconds(), TimeUnit.SECONDS);
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Starts beating for {@code nodes}' registered node; the first beat comes after {@link #EVERY}. */
     public static Heartbeat start(Nodes nodes) {
-        return new Heartbeat(nodes);
+        return new Heartbeat(nodes, EVERY);
     }
 
     /** No more beats; waits for one being written, so that "stopped" is written after it. */
