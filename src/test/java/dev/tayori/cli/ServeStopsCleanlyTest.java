@@ -82,9 +82,13 @@ class ServeStopsCleanlyTest {
 
     /** `java ... dev.tayori.Main serve` with this world's settings, as node web1, sending through the slow relay. */
     private Process serve(int webPort) throws Exception {
+        return tayori(webPort, "serve");
+    }
+
+    private Process tayori(int webPort, String command) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "dev.tayori.Main", "serve");
+                "dev.tayori.Main", command);
         Map<String, String> env = new HashMap<>(world.env());
         env.put("TAYORI_SMTP_PORT", String.valueOf(slow.port()));
         env.put("TAYORI_WEB_PORT", String.valueOf(webPort));
@@ -92,7 +96,7 @@ class ServeStopsCleanlyTest {
         env.put("TAYORI_ADMIN_PASSWORD", "correct horse battery staple");
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
-        log = dir.resolve("serve.log");
+        log = dir.resolve(command + ".log");
         pb.redirectOutput(log.toFile());
         pb.directory(new File(System.getProperty("user.dir")));
         return pb.start();
@@ -185,5 +189,28 @@ class ServeStopsCleanlyTest {
         assertEquals(READERS, readers.size(), "each reader reached once");
         String stats = world.cli("campaigns", "stats", "course-early-booking").out();
         assertTrue(stats.contains("sent by node: web1 " + firstRun + ", web2 " + (READERS - firstRun)), stats);
+    }
+
+    @Test
+    void sendDueToldToStopMidMailingHandsTheRestBackAndSaysSo() throws Exception {
+        serve = tayori(freePort(), "send-due");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (received() < 30 && serve.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(received() >= 30 && received() < READERS, "mid-mailing when stopped: " + received() + "\n" + log());
+        serve.destroy(); // SIGTERM
+        assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "send-due ends after SIGTERM\n" + log());
+        assertEquals(0, serve.exitValue(), log());
+        int sent = received();
+        assertTrue(log().matches("(?s).*stopped for shutdown: \\d+ mail\\(s\\) claimed but not sent were handed back.*"),
+                log());
+        world.app().jdbi().useHandle(h -> {
+            Map<String, Integer> states = byState(h);
+            assertEquals(null, states.get("sending"), "no row left claimed: " + states);
+            assertEquals(sent, states.getOrDefault("sent", 0), states.toString());
+            assertEquals(READERS - sent, states.getOrDefault("planned", 0), states.toString());
+            assertNotNull(h.createQuery("SELECT stopped_at FROM nodes WHERE name = 'web1'").mapTo(Long.class).one());
+        });
     }
 }
