@@ -57,8 +57,19 @@ final class ServeCommand implements Callable<Integer> {
                 "The admin pages (" + app.settings().baseUrl() + "/admin) have a new password, shown only this once: "
                         + password + "\n  (set admin.password in tayori.yaml to choose your own)"));
         // The hook is in place before anything runs, so a signal at any moment finds the stop below.
-        try (StopOnSignal signal = new StopOnSignal(() -> { }, PATIENCE);
-                Heartbeat heartbeat = Heartbeat.start(app.nodes());
+        try (StopOnSignal signal = new StopOnSignal(() -> { }, PATIENCE)) {
+            int status = run(context, banner, mailbox, host, command, adminAuth, signal);
+            signal.finished(status); // the hook ends the process now, with this status
+            return status;
+        }
+    }
+
+    private static int run(CliContext context, String banner, Mailbox mailbox, String host, String command,
+            AdminAuth adminAuth, StopOnSignal signal) throws InterruptedException {
+        App app = context.app();
+        // closed again on the way out (each close does nothing the second time): a start that fails half
+        // way still stops what did start
+        try (Heartbeat heartbeat = Heartbeat.start(app.nodes());
                 Clockwork clockwork = new Clockwork(app.dueWork(), app.clock(), app.reloader());
                 WebServer web = new WebServer(app, mailbox, adminAuth).start(host, app.settings().webPort())) {
             // registered once everything is up: a start that fails leaves no node looking alive
@@ -74,9 +85,7 @@ final class ServeCommand implements Callable<Integer> {
             context.out().flush();
             context.err().flush();
             signal.awaitSignal();
-            int status = new CleanStop(app, context.out()).stop(clockwork, web, heartbeat);
-            signal.finished(status);
-            return status;
+            return new CleanStop(app, context.out()).stop(clockwork, web, heartbeat);
         }
     }
 }

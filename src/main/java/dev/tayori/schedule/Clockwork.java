@@ -95,6 +95,7 @@ public final class Clockwork implements AutoCloseable {
         }
     }
 
+    /** Stops, waiting for the jobs running now; a second call returns at once (Quartz shuts down once). */
     @Override
     public void close() {
         try {
