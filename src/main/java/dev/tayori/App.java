@@ -15,7 +15,10 @@ import dev.tayori.content.ArticleFiles;
 import dev.tayori.content.ArticleSource;
 import dev.tayori.health.FeedFailures;
 import dev.tayori.health.SmtpOutage;
+import dev.tayori.health.Readiness;
 import dev.tayori.health.Warnings;
+import dev.tayori.node.Nodes;
+import dev.tayori.reload.ContentFingerprint;
 import dev.tayori.newsletter.IssueMail;
 import dev.tayori.newsletter.IssuePlanner;
 import dev.tayori.config.Settings;
@@ -43,11 +46,9 @@ import dev.tayori.render.Templates;
 import dev.tayori.sequence.Enrollments;
 import dev.tayori.subscriber.Subscribers;
 import dev.tayori.tracking.Clicks;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
 
@@ -74,11 +75,14 @@ public final class App implements AutoCloseable {
     private final Inbox inbox;
     private final Clicks clicks;
     private final FeedFailures feedFailures;
+    private final Nodes nodes;
+    private final Readiness readiness;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         FolderFingerprint loadedFrom = FileReloader.fingerprint(settings.campaignsDir(), settings.templatesDir());
+        ContentFingerprint content = ContentFingerprint.of(settings.campaignsDir(), settings.templatesDir());
         this.templates = new Templates(settings.templatesDir());
         Campaigns files = Campaigns.load(settings.campaignsDir(), templates);
         this.database = Database.open(settings.database());
@@ -87,7 +91,10 @@ public final class App implements AutoCloseable {
         StoredAnnouncements stored = new StoredAnnouncements(jdbi);
         this.addedSteps = new AddedSteps(jdbi, clock);
         this.campaigns = files.with(stored).withAddedSteps(addedSteps::extend);
-        this.reloader = new FileReloader(settings.campaignsDir(), settings.templatesDir(), campaigns, templates, loadedFrom);
+        this.reloader = new FileReloader(settings.campaignsDir(), settings.templatesDir(), campaigns, templates, loadedFrom,
+                content);
+        this.nodes = new Nodes(jdbi, clock, settings.nodeName(), reloader::live);
+        this.readiness = new Readiness(jdbi, database.dialect(), campaigns);
         this.authoring = new Authoring(jdbi, campaigns, templates, settings.sender(), settings.baseUrl(), clock, stored);
         LiveMail live = authoring.liveMail();
         String domain = settings.sender().domain();
@@ -105,7 +112,7 @@ public final class App implements AutoCloseable {
                 this::messageBuilder, throttle,
                 clock.withZone(settings.timezone()), // the mails' Date header is in the sender's time zone
                 new Outbox.Policy(settings.batchSize(), settings.maxAttempts(), Duration.ofSeconds(settings.leaseSeconds()),
-                        settings.smtp().connections()), ownerName(), new SmtpOutage(jdbi, settings.smtp()));
+                        settings.smtp().connections()), settings.nodeName(), new SmtpOutage(jdbi, settings.smtp()));
         Predicate<String> paused = id -> jdbi.withExtension(CampaignStateDao.class, dao -> dao.paused(id));
         // Issues and announcements are planned with one INSERT ... SELECT per range of subscribers, which
         // holds nothing in memory: ranges ten batches wide mean ten times fewer commits.
@@ -115,7 +122,7 @@ public final class App implements AutoCloseable {
                 new SequencePlanner(jdbi, campaigns, paused, domain, settings.batchSize()),
                 issuePlanner,
                 new AnnouncementPlanner(jdbi, campaigns, paused, settings.timezone(), domain, planningRange)),
-                outbox, jdbi);
+                outbox, jdbi, nodes::ranDueWork);
         this.announcements = new Announcements(jdbi, campaigns, clock);
         this.control = new CampaignControl(jdbi, campaigns, clock);
         this.composer = composer;
@@ -174,11 +181,6 @@ public final class App implements AutoCloseable {
     public ArticleSource articles() {
         return settings.articlesFeed().isBlank() ? new ArticleFiles(settings.articlesDir())
                 : feedFailures.watched(settings.articlesFeed(), new ArticleFeed(settings.articlesFeed()));
-    }
-
-    /** Identifies this process in delivery claims: which host and process holds a row. */
-    private static String ownerName() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public Settings settings() {
@@ -260,7 +262,7 @@ public final class App implements AutoCloseable {
 
     /** What the dashboard warns about now. */
     public Warnings warnings() {
-        return new Warnings(jdbi, clock, settings.timezone(), settings.articlesFeed());
+        return new Warnings(jdbi, clock, settings.timezone(), settings.articlesFeed(), nodes);
     }
 
     public Clicks clicks() {
@@ -269,6 +271,16 @@ public final class App implements AutoCloseable {
 
     public DueWork dueWork() {
         return dueWork;
+    }
+
+    /** The processes sending from this database, this one among them once serve or send-due registers it. */
+    public Nodes nodes() {
+        return nodes;
+    }
+
+    /** Whether this node can take readers now (GET /readyz). */
+    public Readiness readiness() {
+        return readiness;
     }
 
     /** Closes the database pool; what this app started elsewhere (a web server, a scheduler) is closed by its owner. */

@@ -72,6 +72,11 @@ public final class Campaigns {
         return new Campaigns(campaigns, List::of, UnaryOperator.identity());
     }
 
+    /** How many campaigns the files define (announcements written in the browser not counted). */
+    public int fromFiles() {
+        return byId.size();
+    }
+
     public List<Campaign> all() {
         Map<String, Campaign> files = byId;
         List<Campaign> all = new ArrayList<>(files.values().stream().map(this::extended).toList());

@@ -146,7 +146,8 @@ final class CampaignsCommand {
     }
 
     @Command(name = "stats",
-            description = "Planned, sent, failed and cancelled mail of a campaign, and readers who unsubscribed after it.")
+            description = "Planned, sent, failed and cancelled mail of a campaign, how many each node sent, and readers who"
+                    + " unsubscribed after it.")
     int stats(@Mixin HelpOption help, @Parameters(paramLabel = "CAMPAIGN", description = CAMPAIGN) String id) {
         CliContext context = root.context;
         App app = context.app();
@@ -160,6 +161,13 @@ final class CampaignsCommand {
         }
         out.printf("  %-13s %d%n", "unsubscribed", unsubscribed);
         out.println("  (unsubscribed: readers who got this campaign's mail and unsubscribed afterwards)");
+        Map<String, Integer> sentByNode = app.jdbi().withExtension(DeliveryDao.class, dao -> dao.sentByNode(c.id()));
+        Map<String, Integer> byNode = new java.util.TreeMap<>(sentByNode);
+        if (!byNode.isEmpty()) {
+            out.println("  sent by node: " + byNode.entrySet().stream()
+                    .map(e -> (e.getKey().isEmpty() ? "(before node names were recorded)" : e.getKey()) + " " + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
         var reports = app.bounces().ofCampaign(c.id());
         out.println("  bounces: " + reports.getOrDefault(dev.tayori.inbound.InboundKind.HARD, 0) + " hard, "
                 + reports.getOrDefault(dev.tayori.inbound.InboundKind.SOFT, 0) + " soft, "

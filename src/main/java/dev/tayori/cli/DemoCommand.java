@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
         GreenMail received = sink;
         Mailbox mailbox = received == null ? null : () -> java.util.List.of(received.getReceivedMessages());
         try {
-            return ServeCommand.serve(context, banner, mailbox, "127.0.0.1");
+            return ServeCommand.serve(context, banner, mailbox, "127.0.0.1", "demo");
         } finally {
             if (sink != null) {
                 sink.stop();

@@ -5,6 +5,8 @@ import dev.tayori.overview.CampaignOverview;
 
 import dev.tayori.delivery.DueWork;
 import dev.tayori.delivery.SendReport;
+import dev.tayori.node.Heartbeat;
+import dev.tayori.node.Nodes;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,7 +19,9 @@ import picocli.CommandLine.ParentCommand;
                 "That is workbook lessons whose time has come, newsletter issues and announcements whose slot has "
                 + "come, and mail waiting for a retry. Safe to run twice, or in two processes at once: nothing is "
                 + "sent twice.",
-                "Exits 1 with one line if the SMTP server cannot be reached; the mail stays queued for the next run."})
+                "Exits 1 with one line if the SMTP server cannot be reached; the mail stays queued for the next run.",
+                "On SIGTERM or Ctrl-C the mails being sent finish, the rest is handed back for the next run, and the"
+                + " report says so."})
 final class SendDueCommand implements Callable<Integer> {
     @ParentCommand
     TayoriCommand root;
@@ -35,6 +39,21 @@ final class SendDueCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = root.context;
+        Nodes nodes = context.app().nodes();
+        nodes.register("send-due").ifPresent(w -> context.err().println("WARN " + w));
+        try (StopOnSignal signal = new StopOnSignal(context.app().dueWork()::stop, ServeCommand.PATIENCE);
+                Heartbeat heartbeat = Heartbeat.start(nodes)) {
+            int status = sendDue(context);
+            heartbeat.close();
+            nodes.stopped();
+            signal.finished(status);
+            return status;
+        } finally {
+            nodes.stopped(); // also after an error: this run is over either way (a second call does no harm)
+        }
+    }
+
+    private int sendDue(CliContext context) {
         Instant instant = at != null ? at : context.clock().instant();
         SubscribersCommand.warnAboutDuplicates(context.app(), context.err());
         DueWork work = context.app().dueWork();

@@ -8,7 +8,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "tayori", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A self-hosted newsletter and drip-campaign engine.%n"
                 + "Settings come from tayori.yaml (or --config FILE) and TAYORI_* environment variables.",
-        subcommands = {ServeCommand.class, DemoCommand.class, SendDueCommand.class, SubscribersCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, SendDueCommand.class, StatusCommand.class, SubscribersCommand.class,
                 InboxCommand.class, CampaignsCommand.class, DkimCommand.class})
 public final class TayoriCommand implements Runnable {
     final CliContext context;

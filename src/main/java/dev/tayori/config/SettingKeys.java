@@ -19,8 +19,6 @@ final class SettingKeys {
         DEFAULTS.put("database.pool-size", "12");
         // how often due work runs; each node of a cluster also sends on this tick
         DEFAULTS.put("schedule.tick-seconds", "60");
-        // this process among the nodes of one database; empty: host name and process id
-        DEFAULTS.put("node.name", "");
         DEFAULTS.put("smtp.host", "");
         DEFAULTS.put("smtp.port", "25");
         DEFAULTS.put("smtp.username", "");
@@ -78,6 +76,8 @@ final class SettingKeys {
         DEFAULTS.put("inbound.subscribe-address", "");
         // three temporary failures in a row (a full mailbox for a week of lessons) end mail to the address
         DEFAULTS.put("bounce.soft-limit", "3");
+        // README "Running several nodes": empty means the host name and the process id (web1-12345)
+        DEFAULTS.put("node.name", "");
     }
 
     /** TAYORI_ + the key in upper case, dots and dashes as underscores: smtp.host -> TAYORI_SMTP_HOST. */

@@ -59,7 +59,7 @@ public record Settings(
                 p.positive("delivery.max-attempts"), p.positive("delivery.lease-seconds"), p.adminPassword("admin.password"),
                 p.apiToken("api.token"), DeliverabilitySettings.dkim(p, sender), DeliverabilitySettings.returns(p, sender),
                 p.inbound(), new TrackingSettings(p.bool("tracking.clicks")),
-                p.tickSeconds(), p.nodeName());
+                p.tickSeconds(), p.nodeName("node.name"));
     }
 
     public String databaseUrl() {
@@ -162,28 +162,6 @@ public record Settings(
                 throw error("schedule.tick-seconds", "must be between 1 and 60");
             }
             return seconds;
-        }
-
-        /**
-         * This process's name among the nodes of one database, on each delivery it sends and in
-         * `tayori status`: the host name and process id unless set.
-         */
-        String nodeName() {
-            String name = text("node.name");
-            if (name.isEmpty()) {
-                String host;
-                try {
-                    host = java.net.InetAddress.getLocalHost().getHostName();
-                } catch (java.io.IOException e) {
-                    host = "tayori";
-                }
-                name = host.replaceAll("[^A-Za-z0-9._-]", "-") + "-" + ProcessHandle.current().pid();
-                return name.length() > 64 ? name.substring(name.length() - 64) : name;
-            }
-            if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
-                throw error("node.name", "must be 1 to 64 letters, digits, dots, dashes or underscores, such as web1");
-            }
-            return name;
         }
 
         int port(String key) {
@@ -311,6 +289,19 @@ public record Settings(
                 throw error(key, "must be at least 24 characters long (it is the password of the API)");
             }
             return token;
+        }
+
+        /** node.name: this process's name among the nodes on one database; unset, host name and process id. */
+        String nodeName(String key) {
+            String name = text(key);
+            if (name.isEmpty()) {
+                return NodeName.byDefault();
+            }
+            String problem = NodeName.problem(name);
+            if (problem != null) {
+                throw error(key, problem);
+            }
+            return name;
         }
 
         /** The mailbox: checked whole here, so a poll never meets a setting it cannot use. */

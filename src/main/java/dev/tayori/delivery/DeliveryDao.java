@@ -30,7 +30,7 @@ public interface DeliveryDao {
 
     @SqlUpdate
     int finish(@Bind("id") long id, @Bind("owner") String owner, @Bind("state") String state,
-            @Bind("at") Instant at, @Bind("error") String error);
+            @Bind("at") Instant at, @Bind("error") String error, @Bind("node") String node);
 
     @SqlUpdate
     int release(@Bind("owner") String owner);
@@ -55,6 +55,12 @@ public interface DeliveryDao {
 
     @SqlQuery
     int unsubscribedAfter(@Bind("campaignId") String campaignId);
+
+    /** Mail of a campaign sent per node (deliveries.node_name; "" for mail sent before it was recorded). */
+    @SqlQuery
+    @org.jdbi.v3.sqlobject.config.KeyColumn("node")
+    @org.jdbi.v3.sqlobject.config.ValueColumn("n")
+    java.util.Map<String, Integer> sentByNode(@Bind("campaignId") String campaignId);
 
     @SqlQuery
     Instant lastSentAt(@Bind("campaignId") String campaignId);

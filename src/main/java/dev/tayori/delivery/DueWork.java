@@ -14,15 +14,36 @@ public final class DueWork {
     private final List<Planner> planners;
     private final Outbox outbox;
     private final Jdbi jdbi;
+    /** Told when a run starts, at its planning (the node's sign of life in the nodes table). */
+    private final Runnable runStarting;
+    private volatile boolean stopped;
 
     public DueWork(List<Planner> planners, Outbox outbox, Jdbi jdbi) {
+        this(planners, outbox, jdbi, () -> { });
+    }
+
+    public DueWork(List<Planner> planners, Outbox outbox, Jdbi jdbi, Runnable runStarting) {
         this.planners = List.copyOf(planners);
         this.outbox = outbox;
         this.jdbi = jdbi;
+        this.runStarting = runStarting;
+    }
+
+    /**
+     * The process is shutting down: the run going on ends after the mails on the wire (the rest of its
+     * claim is handed back), and later runs do nothing. Not synchronized: it must reach a run that holds
+     * the lock.
+     */
+    public void stop() {
+        stopped = true;
+        outbox.stopTaking();
     }
 
     public synchronized SendReport run(Instant at) {
         SendReport report = new SendReport();
+        if (stopped) {
+            return report;
+        }
         plan(at, report);
         send(at, report, done -> { });
         return report;
@@ -30,6 +51,10 @@ public final class DueWork {
 
     /** Records every delivery due at {@code at}, sending nothing; the report says how long it took. */
     public synchronized void plan(Instant at, SendReport report) {
+        if (stopped) {
+            return; // planning is safe to cut short, but a stopping node takes on nothing new
+        }
+        runStarting.run(); // every run of due work (serve's minute, send-due) starts by planning
         long start = System.nanoTime();
         for (Planner planner : planners) {
             planner.plan(at, report);

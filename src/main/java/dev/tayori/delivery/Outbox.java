@@ -19,7 +19,8 @@ import org.jdbi.v3.core.Jdbi;
  * expiry) before any mail leaves, handed through a bounded queue to a pool of SMTP connections, and
  * each is marked sent only after the server's 250 reply. Memory depends on the batch size, not on
  * the size of the list. A row whose sender died is claimed again once its lease has expired, and sent
- * with the same Message-ID.
+ * with the same Message-ID. {@link #stopTaking()} ends a run early for a clean shutdown: no more
+ * claims, the mails on the wire finish, and what was claimed but not sent is handed back at once.
  */
 public final class Outbox {
     /** Settings of the sending loop. */
@@ -37,12 +38,19 @@ public final class Outbox {
     private final SendThrottle throttle;
     private final Clock clock;
     private final Policy policy;
+    private final String node;
     private final String owner;
     private final SmtpWatch watch;
+    /** The stop signals of the runs going on now, so that a shutdown can reach each of them. */
+    private final java.util.Set<AtomicReference<Stop>> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+
+    /** The reason a run ends when the process is shutting down (compared by identity). */
+    static final Stop SHUTTING_DOWN = new Stop(Stop.Reason.INTERRUPTED, "tayori is shutting down");
 
     public Outbox(Jdbi jdbi, MailComposer composer, dev.tayori.subscriber.Subscribers subscribers,
             Supplier<SmtpConnection> connections, Supplier<dev.tayori.mail.MessageBuilder> builders, SendThrottle throttle,
-            Clock clock, Policy policy, String owner, SmtpWatch watch) {
+            Clock clock, Policy policy, String node, SmtpWatch watch) {
         this.watch = watch;
         this.builders = builders;
         this.jdbi = jdbi;
@@ -52,7 +60,19 @@ public final class Outbox {
         this.throttle = throttle;
         this.clock = clock;
         this.policy = policy;
-        this.owner = owner;
+        this.node = node;
+        // claims name the node and this process: which node holds a row, and no two processes' claims alike
+        this.owner = node + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Stops every run for good (the process is shutting down): no new claims; each sender finishes the
+     * mail it is transmitting and takes no other; the rows claimed but not sent go back to planned when
+     * the run ends. Later runs send nothing.
+     */
+    public void stopTaking() {
+        stopping = true;
+        running.forEach(stop -> stop.compareAndSet(null, SHUTTING_DOWN));
     }
 
     /** Sends everything due at {@code at}; stops early, with the reason in the report, if the server is unreachable. */
@@ -68,14 +88,21 @@ public final class Outbox {
             report.stopped(new Stop(Stop.Reason.SETTINGS_MISSING, blocked.get()), blocked.get());
             return;
         }
+        if (stopping) {
+            return; // shutting down: what is due waits, unclaimed, for the next node or run
+        }
         int workers = Math.max(1, policy.connections());
         BlockingQueue<Claimed> queue = new ArrayBlockingQueue<>(Math.max(workers, policy.batchSize()));
         AtomicReference<Stop> stop = new AtomicReference<>();
         java.util.concurrent.atomic.AtomicBoolean reached = new java.util.concurrent.atomic.AtomicBoolean();
+        running.add(stop);
+        if (stopping) {
+            stop.compareAndSet(null, SHUTTING_DOWN); // stopTaking() came between the test above and the add
+        }
         List<Thread> threads = new ArrayList<>();
         java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
         Object writeLock = new Object();
-        OutcomeRecorder recorder = new OutcomeRecorder(jdbi, writeLock, workers * RowSender.UNRECORDED_PER_CONNECTION);
+        OutcomeRecorder recorder = new OutcomeRecorder(jdbi, writeLock, workers * RowSender.UNRECORDED_PER_CONNECTION, node);
         for (int i = 0; i < workers; i++) {
             RowSender sender = new RowSender(jdbi, composer, builders.get(), subscribers, throttle, clock, policy, report,
                     writeLock, recorder);
@@ -148,8 +175,11 @@ public final class Outbox {
             }
             recorder.close();
             int released = jdbi.withExtension(DeliveryDao.class, dao -> dao.release(owner));
+            running.remove(stop);
             Stop stopped = stop.get();
-            if (stopped != null) {
+            if (stopped == SHUTTING_DOWN) {
+                report.note("stopped for shutdown: " + released + " mail(s) claimed but not sent were handed back");
+            } else if (stopped != null) {
                 report.stopped(stopped, stopped.detail() + "; " + released
                         + (stopped.waits() ? " mail(s) wait for the next run" : " mail(s) stay queued for the next run"));
             }

@@ -34,9 +34,12 @@ final class OutcomeRecorder implements AutoCloseable {
     private final Thread thread;
     /** How many outcomes can be on their way at once: a group that large is not waited on further. */
     private final int fullGroup;
+    /** The node sending: written on each row it settles (deliveries.node_name). */
+    private final String node;
 
-    OutcomeRecorder(Jdbi jdbi, Object writeLock, int fullGroup) {
+    OutcomeRecorder(Jdbi jdbi, Object writeLock, int fullGroup, String node) {
         this.fullGroup = fullGroup;
+        this.node = node;
         this.jdbi = jdbi;
         this.writeLock = writeLock;
         this.thread = new Thread(this::run, "outcome-recorder");
@@ -65,6 +68,11 @@ final class OutcomeRecorder implements AutoCloseable {
             throw new NotRecorded("cannot record what became of the mail in the database: "
                     + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** Settles a row as failed or cancelled, with the reason and this node, in the next group commit. */
+    void finish(long id, String owner, String state, Instant at, String reason) {
+        record(dao -> dao.finish(id, owner, state, at, reason, node));
     }
 
     /** Writes {@code write} in the next group commit; returns once that has committed. */
@@ -159,8 +167,9 @@ final class OutcomeRecorder implements AutoCloseable {
                         } else {
                             markSent.setLong(1, o.sentAt().toEpochMilli());
                             markSent.setLong(2, o.sentAt().toEpochMilli());
-                            markSent.setLong(3, o.sentId());
-                            markSent.setString(4, o.sentOwner());
+                            markSent.setString(3, node);
+                            markSent.setLong(4, o.sentId());
+                            markSent.setString(5, o.sentOwner());
                             markSent.addBatch();
                             anySent = true;
                         }

@@ -276,7 +276,7 @@ final class RowSender {
     }
 
     private void finish(Delivery delivery, String state, Instant at, String reason) {
-        recorder.record(dao -> dao.finish(delivery.id(), delivery.leaseOwner(), state, at, reason));
+        recorder.finish(delivery.id(), delivery.leaseOwner(), state, at, reason);
     }
 
     private void count(Delivery delivery, java.util.function.Consumer<SendReport.Counts> change) {

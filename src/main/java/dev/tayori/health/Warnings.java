@@ -8,14 +8,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.tayori.node.FileVersions;
+import dev.tayori.node.Nodes;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * What the dashboard warns about, read from the database so that every node and every restart
  * sees the same: the SMTP server unusable since when ({@link SmtpOutage}), mail waiting well past
- * its time, the blog's feed failing since when ({@link FeedFailures}), and bounce or complaint rates
+ * its time, the blog's feed failing since when ({@link FeedFailures}), bounce or complaint rates
  * of the last 30 days' sent mail over the limits mailbox providers hold senders to (Gmail:
- * complaints under 0.3%; ours warn earlier, at 0.1%, and bounces at 2%).
+ * complaints under 0.3%; ours warn earlier, at 0.1%, and bounces at 2%), and alive nodes that run
+ * different campaign files.
  */
 public final class Warnings {
     static final Duration GRACE = Duration.ofMinutes(15);
@@ -27,19 +30,21 @@ public final class Warnings {
     private final Clock clock;
     private final ZoneId zone;
     private final String feed;
+    private final Nodes nodes;
 
     /** {@code feed}: the articles.feed set now ("" for none), whose failures are warned about. */
-    public Warnings(Jdbi jdbi, Clock clock, ZoneId zone, String feed) {
+    public Warnings(Jdbi jdbi, Clock clock, ZoneId zone, String feed, Nodes nodes) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.zone = zone;
         this.feed = feed;
+        this.nodes = nodes;
     }
 
     public List<Warning> now() {
         Instant now = clock.instant();
         Instant since = now.minus(WINDOW);
-        return jdbi.withHandle(h -> {
+        List<Warning> warnings = jdbi.withHandle(h -> {
             HealthDao dao = h.attach(HealthDao.class);
             List<Warning> found = new ArrayList<>();
             SmtpOutage.warning(h.attach(SmtpOutageDao.class), zone, now).ifPresent(found::add);
@@ -73,6 +78,23 @@ public final class Warnings {
             }
             return found;
         });
+        filesDiffer().ifPresent(warnings::add);
+        return warnings;
+    }
+
+    /** Alive nodes with different campaign files and templates send different mail for one mailing. */
+    private java.util.Optional<Warning> filesDiffer() {
+        List<List<String>> versions = FileVersions.of(nodes.alive());
+        if (versions.size() < 2) {
+            return java.util.Optional.empty();
+        }
+        String groups = versions.stream().map(names -> String.join("・", names))
+                .collect(java.util.stream.Collectors.joining(" と "));
+        return java.util.Optional.of(new Warning(Warning.Kind.NODE_FILES,
+                "動いているノードのキャンペーンファイルとテンプレートが同じではありません（" + groups + " で内容が違います）。",
+                "このままでは、どのノードが送るかによってメールの内容が変わります。同じ campaigns/ と templates/ を"
+                        + "すべてのノードに配置してください（各ノードが1分以内に読み込みます）。または、メールをブラウザで"
+                        + "編集してください。ブラウザで書いたメールはデータベースにあり、すべてのノードで共有されます。"));
     }
 
     private static String percent(int part, int whole) {

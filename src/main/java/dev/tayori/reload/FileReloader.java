@@ -45,21 +45,25 @@ public final class FileReloader {
     private final Campaigns campaigns;
     private final Templates templates;
     private FolderFingerprint seen;
+    /** What the live version says, compared between nodes (the nodes table). */
+    private volatile ContentFingerprint live;
     private volatile List<CampaignProblem> problems = List.of();
     /** Problems already logged while they last: each is logged once, not at every edit or check. */
     private final Set<String> logged = new HashSet<>();
 
     /**
      * Watches the folders {@code campaigns} and {@code templates} were loaded from; {@code loadedFrom}
-     * is the fingerprint taken just before they were read, so an edit made while they loaded is seen.
+     * is the fingerprint taken just before they were read, so an edit made while they loaded is seen,
+     * and {@code content} the hash of what they held then.
      */
     public FileReloader(Path campaignsDir, Path templatesDir, Campaigns campaigns, Templates templates,
-            FolderFingerprint loadedFrom) {
+            FolderFingerprint loadedFrom, ContentFingerprint content) {
         this.campaignsDir = campaignsDir;
         this.templatesDir = templatesDir;
         this.campaigns = campaigns;
         this.templates = templates;
         this.seen = loadedFrom;
+        this.live = content;
     }
 
     /** The fingerprint to give the constructor: take it before loading. */
@@ -74,12 +78,14 @@ public final class FileReloader {
             return Outcome.UNCHANGED;
         }
         seen = now; // taken before reading: an edit made while loading changes it again, and is loaded next time
+        ContentFingerprint content = ContentFingerprint.of(campaignsDir, templatesDir);
         List<CampaignProblem> found;
         try {
             Templates fresh = new Templates(templatesDir);
             Campaigns loaded = Campaigns.load(campaignsDir, fresh);
             templates.adopt(fresh);
             campaigns.adopt(loaded);
+            live = content;
             if (!problems.isEmpty()) {
                 LOG.info("the campaign files and templates are fine again");
             }
@@ -106,6 +112,11 @@ public final class FileReloader {
         }
         logged.retainAll(current); // a problem fixed and made again is logged again
         return Outcome.REFUSED;
+    }
+
+    /** The hash of the campaign files and templates that are live: what this node sends from. */
+    public ContentFingerprint live() {
+        return live;
     }
 
     /** What keeps the newest files from going live, with file and line; empty when they are live. */

@@ -195,7 +195,7 @@ public final class Clockwork implements AutoCloseable {
         }
     }
 
-    /** Stops taking work and waits for the jobs running now (a mailing in flight) to finish. */
+    /** Stops, waiting for the jobs running now; a second call returns at once (Quartz shuts down once). */
     @Override
     public void close() {
         for (Scheduler s : cluster != null ? new Scheduler[] {cluster, local} : new Scheduler[] {local}) {

@@ -18,6 +18,7 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final MailNow mailNow;
+    private volatile boolean closed;
 
     static final java.util.List<String> PAGES = java.util.List.of("pages/subscribe", "pages/subscribe-sent",
             "pages/too-many", "pages/confirm", "pages/confirmed", "pages/confirm-expired", "pages/link-unknown", "pages/link-used",
@@ -58,6 +59,7 @@ public final class WebServer implements AutoCloseable {
                 throw new io.javalin.http.ContentTooLargeResponse();
             }
         });
+        Probes.register(javalin, app.readiness());
         javalin.get("/", ctx -> ctx.redirect("/subscribe"));
         javalin.get("/subscribe", subscribe::form);
         javalin.post("/subscribe", subscribe::submit);
@@ -88,8 +90,13 @@ public final class WebServer implements AutoCloseable {
         return javalin.port();
     }
 
+    /** Stops answering; a second call does nothing (serve's clean stop closes it before its try block does). */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         javalin.stop();
         mailNow.close();
     }
