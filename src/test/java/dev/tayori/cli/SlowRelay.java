@@ -14,12 +14,12 @@ import java.time.Duration;
  * client sends passes at once; what the server answers waits {@code delay}, then goes with whatever
  * else it answered meanwhile.
  */
-final class SlowRelay implements AutoCloseable {
+public final class SlowRelay implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
     private final Duration delay;
 
-    SlowRelay(int targetPort, Duration delay) throws IOException {
+    public SlowRelay(int targetPort, Duration delay) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.target = targetPort;
         this.delay = delay;
@@ -28,7 +28,7 @@ final class SlowRelay implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 

@@ -37,6 +37,7 @@ class ClusterOnPostgresTest {
     @TempDir
     Path dir;
     TestWorld world;
+    dev.tayori.cli.SlowRelay relay;
     final List<Process> nodes = new ArrayList<>();
 
     @AfterEach
@@ -45,6 +46,7 @@ class ClusterOnPostgresTest {
             p.destroyForcibly().waitFor();
         }
         world.close();
+        relay.close();
     }
 
     @Test
@@ -55,6 +57,9 @@ class ClusterOnPostgresTest {
         world.env().put("TAYORI_ARTICLES_DIR", Files.createDirectories(dir.resolve("no-articles")).toString());
         world.env().put("TAYORI_SCHEDULE_TICK_SECONDS", "2");
         world.env().put("TAYORI_DELIVERY_LEASE_SECONDS", "5");
+        // a server that answers each command 20 ms late: a mailing lasts long enough for both nodes' ticks
+        relay = new dev.tayori.cli.SlowRelay(world.smtp.getSmtp().getPort(), java.time.Duration.ofMillis(20));
+        world.env().put("TAYORI_SMTP_PORT", String.valueOf(relay.port()));
         importReaders(1, 300);
 
         Process a = serve("node-a");
@@ -62,6 +67,9 @@ class ClusterOnPostgresTest {
         waitForMails(300);
         assertEachReaderGotOneMail(300);
         assertEquals(Set.of("node-a", "node-b"), checkedIn(url), "both nodes are in the one schedule");
+        Map<String, Integer> sentBy = sentByNode(url);
+        assertEquals(Set.of("node-a", "node-b"), sentBy.keySet(), "one mailing spread over both nodes: " + sentBy);
+        assertEquals(300, sentBy.values().stream().mapToInt(Integer::intValue).sum());
 
         a.destroyForcibly().waitFor(); // SIGKILL: node-a leaves nothing behind but its rows
         importReaders(301, 350);
@@ -134,6 +142,17 @@ class ClusterOnPostgresTest {
             }
         }
         return names;
+    }
+
+    private static Map<String, Integer> sentByNode(String url) throws Exception {
+        Map<String, Integer> sent = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT node_name, COUNT(*) FROM deliveries WHERE state = 'sent' GROUP BY node_name")) {
+            while (rs.next()) {
+                sent.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return sent;
     }
 
     private String logs() throws Exception {
