@@ -38,6 +38,8 @@ import dev.tayori.mail.SmtpConnection;
 import dev.tayori.reload.FileReloader;
 import dev.tayori.reload.FolderFingerprint;
 import dev.tayori.render.Templates;
+import dev.tayori.report.Reports;
+import dev.tayori.report.UnsubscribeLinks;
 import dev.tayori.sequence.Enrollments;
 import dev.tayori.subscriber.Subscribers;
 import dev.tayori.tracking.Clicks;
@@ -70,6 +72,8 @@ public final class App {
     private final Bounces bounces;
     private final Inbox inbox;
     private final Clicks clicks;
+    private final UnsubscribeLinks unsubscribeLinks;
+    private final Reports reports;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -90,8 +94,10 @@ public final class App {
         this.subscribers = new Subscribers(jdbi, clock, settings.timezone(), new DeliveryHooks(campaigns, domain));
         this.enrollments = new Enrollments(jdbi);
         this.clicks = new Clicks(jdbi, clock, settings.tracking(), settings.baseUrl());
+        this.unsubscribeLinks = new UnsubscribeLinks(jdbi, clock);
+        this.reports = new Reports(jdbi, campaigns, settings.tracking().clicks(), settings.timezone());
         MailComposer composer = new MailComposer(jdbi, campaigns, templates, live, settings.sender(), settings.baseUrl(),
-                List.of(new IssueMail(jdbi, templates, live), new AnnouncementMail(templates, live)), clicks);
+                List.of(new IssueMail(jdbi, templates, live), new AnnouncementMail(templates, live)), clicks, unsubscribeLinks);
         SendThrottle throttle = new SendThrottle(settings.smtp().ratePerSecond(), RateSpec.parse(settings.smtp().window()),
                 RateSpec.parseDomains(settings.smtp().domainLimits()), Clock.systemUTC());
         this.signer = signer(settings.dkim(), clock);
@@ -251,6 +257,16 @@ public final class App {
 
     public Clicks clicks() {
         return clicks;
+    }
+
+    /** Each mail's unsubscribe link, which names the mail, so its report counts the unsubscribe. */
+    public UnsubscribeLinks unsubscribeLinks() {
+        return unsubscribeLinks;
+    }
+
+    /** The report of each mailing: an issue, an announcement, a lesson. */
+    public Reports reports() {
+        return reports;
     }
 
     public DueWork dueWork() {
