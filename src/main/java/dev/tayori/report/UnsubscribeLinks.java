@@ -62,9 +62,13 @@ public final class UnsubscribeLinks {
         if (dot < 0 || !mark.substring(0, dot).matches(NUMBER)) {
             return Optional.empty();
         }
+        Optional<SecretKeySpec> existing = existingKey();
+        if (existing.isEmpty()) {
+            return Optional.empty(); // no key yet: no mail ever carried a mark
+        }
         long delivery = Long.parseLong(mark.substring(0, dot));
         // compared as the text we would write (constant time): several base64 spellings decode alike
-        byte[] expected = ENCODER.encodeToString(signature(key(), delivery)).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = ENCODER.encodeToString(signature(existing.get(), delivery)).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(mark.substring(dot + 1).getBytes(StandardCharsets.US_ASCII), expected)
                 ? Optional.of(delivery) : Optional.empty();
     }
@@ -92,6 +96,15 @@ public final class UnsubscribeLinks {
             key = k;
         }
         return k;
+    }
+
+    /** The key if one was made; reading a link never makes one (a refused request leaves the database as it was). */
+    private Optional<SecretKeySpec> existingKey() {
+        if (key == null) {
+            jdbi.withExtension(ReportDao.class, dao -> dao.secret(KEY_NAME))
+                    .ifPresent(secret -> key = new SecretKeySpec(Base64.getDecoder().decode(secret), "HmacSHA256"));
+        }
+        return Optional.ofNullable(key);
     }
 
     private static byte[] signature(SecretKeySpec key, long deliveryId) {

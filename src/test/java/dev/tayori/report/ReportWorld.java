@@ -164,7 +164,7 @@ final class ReportWorld implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private static MimeMessage parse(String text) {
+    static MimeMessage parse(String text) {
         try {
             return new MimeMessage(Session.getInstance(new Properties()),
                     new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
