@@ -177,8 +177,7 @@ final class CampaignsCommand {
         app.clicks().statsLines(c.id()).forEach(line -> out.println("  " + line));
         if (c instanceof Announcement) {
             out.println();
-            dev.tayori.report.ReportLines.of(app.reports().of(dev.tayori.report.Mailing.announcement(c.id()),
-                    MailingStats.FAILURES_SHOWN), zone(app)).forEach(out::println);
+            MailingStats.announcement(app, c).forEach(out::println);
         }
         out.flush();
         return ExitCodes.OK;

@@ -7,6 +7,7 @@ import dev.tayori.campaign.Sequence;
 import dev.tayori.report.Mailing;
 import dev.tayori.report.ReportLines;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 
 /** `campaigns stats CAMPAIGN --issue N / --step N`: one mailing's report, from report/ like its admin page. */
@@ -15,6 +16,11 @@ final class MailingStats {
     static final int FAILURES_SHOWN = 100;
 
     private MailingStats() {
+    }
+
+    /** An announcement's one mailing, for the end of its plain `campaigns stats`. */
+    static List<String> announcement(App app, Campaign c) {
+        return ReportLines.of(app.reports().of(Mailing.announcement(c.id()), FAILURES_SHOWN), app.settings().timezone());
     }
 
     static int print(CliContext context, App app, Campaign c, Integer issue, Integer step) {
