@@ -37,9 +37,9 @@ public final class BarChart {
                 .append(baseline + 24).append("\" class=\"chart\"><title>").append(escape(title)).append("</title>");
         int x = LEFT;
         for (Series s : series) {
-            svg.append("<rect class=\"").append(s.cssClass()).append("\" x=\"").append(x).append("\" y=\"4\" width=\"12\" height=\"12\"/>")
-                    .append("<text class=\"chart-text\" x=\"").append(x + 16).append("\" y=\"14\">").append(escape(s.name())).append("</text>");
-            x += 24 + 13 * s.name().length();
+            svg.append("<rect class=\"").append(s.cssClass()).append("\" x=\"").append(x).append("\" y=\"6\" width=\"14\" height=\"14\"/>")
+                    .append("<text class=\"chart-text\" x=\"").append(x + 18).append("\" y=\"19\">").append(escape(s.name())).append("</text>");
+            x += 28 + 22 * s.name().length(); // room for the phone's larger type (admin.css)
         }
         svg.append("<text class=\"chart-text\" x=\"0\" y=\"").append(TOP + 10).append("\">").append(escape(valueText.apply(max)))
                 .append("</text><text class=\"chart-text\" x=\"0\" y=\"").append(baseline).append("\">0</text>");
