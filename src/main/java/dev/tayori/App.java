@@ -39,7 +39,7 @@ import dev.tayori.reload.FileReloader;
 import dev.tayori.reload.FolderFingerprint;
 import dev.tayori.render.Templates;
 import dev.tayori.report.Reports;
-import dev.tayori.report.UnsubscribeLinks;
+import dev.tayori.subscriber.UnsubscribeLinks;
 import dev.tayori.sequence.Enrollments;
 import dev.tayori.subscriber.Subscribers;
 import dev.tayori.tracking.Clicks;

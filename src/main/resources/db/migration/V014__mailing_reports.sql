@@ -1,7 +1,7 @@
 -- A report per mailing (issue 14, item 4): one newsletter issue, one announcement, one lesson.
 
 -- Unsubscribes through one mail's link. The unsubscribe link in each mail names its delivery
--- (signed, report/UnsubscribeLinks); when that link's page or its one-click POST (RFC 8058) ends the
+-- (signed, subscriber/UnsubscribeLinks); when that link's page or its one-click POST (RFC 8058) ends the
 -- reader's mail, the delivery is written here. Only an unsubscribe that changed something counts,
 -- once per mail: pressing the link again, or the link of an older mail after leaving, adds nothing.
 -- scope: 'all' (every mail) or 'newsletter' (the newsletter only, the workbook kept);

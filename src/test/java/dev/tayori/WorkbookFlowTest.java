@@ -113,7 +113,7 @@ class WorkbookFlowTest {
         Set<String> messageIds = new HashSet<>();
         Set<String> links = new HashSet<>();
         for (MimeMessage m : mail) {
-            // the reader's link, naming the very mail it is in (report/UnsubscribeLinks), in the header and the parts
+            // the reader's link, naming the very mail it is in (subscriber/UnsubscribeLinks), in the header and the parts
             String header = MailParts.header(m, "List-Unsubscribe");
             assertTrue(header.matches("<" + java.util.regex.Pattern.quote(unsubscribeUrl) + "\\?mail=[0-9]+\\.[A-Za-z0-9_-]{16}>"),
                     header);

@@ -9,7 +9,7 @@ import dev.tayori.mail.OutgoingMail;
 import dev.tayori.render.MailModel;
 import dev.tayori.render.RenderedMail;
 import dev.tayori.render.Templates;
-import dev.tayori.report.UnsubscribeLinks;
+import dev.tayori.subscriber.UnsubscribeLinks;
 import dev.tayori.subscriber.Confirmation;
 import dev.tayori.subscriber.ConfirmationDao;
 import dev.tayori.subscriber.Subscriber;

@@ -3,7 +3,6 @@ package dev.tayori.report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -12,7 +11,6 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The figures of one mailing. Every query takes the mailing's fixed condition ({@link Mailing#condition})
@@ -85,14 +83,4 @@ interface ReportDao {
     List<DayCount> perDay(@Define("mailing") String mailing, @Bind("campaignId") String campaignId,
             @Bind("itemKey") String itemKey, @Bind("step") int step, @Bind("since") long since,
             @Bind("until") long until, @Bind("offsetMillis") long offsetMillis);
-
-    @SqlUpdate
-    int recordUnsubscribe(@Bind("deliveryId") long deliveryId, @Bind("subscriberId") long subscriberId,
-            @Bind("scope") String scope, @Bind("via") String via, @Bind("at") Instant at);
-
-    @SqlUpdate
-    int offerSecret(@Bind("name") String name, @Bind("secret") String secret, @Bind("at") Instant at);
-
-    @SqlQuery
-    Optional<String> secret(@Bind("name") String name);
 }

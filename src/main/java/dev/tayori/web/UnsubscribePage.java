@@ -1,8 +1,8 @@
 package dev.tayori.web;
 
-import dev.tayori.report.UnsubscribeLinks;
-import dev.tayori.report.UnsubscribeLinks.Scope;
-import dev.tayori.report.UnsubscribeLinks.Via;
+import dev.tayori.subscriber.UnsubscribeLinks;
+import dev.tayori.subscriber.UnsubscribeLinks.Scope;
+import dev.tayori.subscriber.UnsubscribeLinks.Via;
 import dev.tayori.subscriber.Subscriber;
 import dev.tayori.subscriber.Subscribers;
 import io.javalin.http.Context;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * "List-Unsubscribe=One-Click", no cookie, no CSRF token) stops everything, and the page's own
  * form can instead stop only the newsletter and keep the workbook.
  *
- * <p>A campaign mail's link carries {@code ?mail=} naming that mail (report/UnsubscribeLinks): the
+ * <p>A campaign mail's link carries {@code ?mail=} naming that mail (subscriber/UnsubscribeLinks): the
  * page's forms pass it on, and an unsubscribe that ends the reader's mail counts for that mail's
  * report. Without it, or with one that does not check out, the reader is unsubscribed all the same.
  */

@@ -1,4 +1,4 @@
-package dev.tayori.report;
+package dev.tayori.subscriber;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The unsubscribe link of one mail, which says which mail it came from: {@code /unsubscribe/TOKEN?mail=M}
+ * The unsubscribe link of one mail, which says which mail it came from (for the report of each
+ * mailing, report/Reports, which reads what {@link #record} writes): {@code /unsubscribe/TOKEN?mail=M}
  * with M = {@code DELIVERY.SIGNATURE}, an HMAC-SHA256 of the delivery under a key of this installation.
  * The reader's token alone decides who is unsubscribed, as before; the mark only decides which mail's
  * report counts it, so a mark that is missing, altered or copied from another reader's mail never
@@ -78,7 +79,7 @@ public final class UnsubscribeLinks {
      * link they used. Only that reader's own mail counts, once: the row is keyed by the delivery.
      */
     public void record(long deliveryId, long subscriberId, Scope scope, Via via) {
-        jdbi.useExtension(ReportDao.class, dao -> dao.recordUnsubscribe(deliveryId, subscriberId,
+        jdbi.useExtension(UnsubscribeLinkDao.class, dao -> dao.recordUnsubscribe(deliveryId, subscriberId,
                 scope.name().toLowerCase(java.util.Locale.ROOT), via == Via.PAGE ? "page" : "one-click", clock.instant()));
     }
 
@@ -88,7 +89,7 @@ public final class UnsubscribeLinks {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
             String secret = jdbi.inTransaction(h -> {
-                ReportDao dao = h.attach(ReportDao.class);
+                UnsubscribeLinkDao dao = h.attach(UnsubscribeLinkDao.class);
                 dao.offerSecret(KEY_NAME, Base64.getEncoder().encodeToString(fresh), clock.instant()); // first one wins
                 return dao.secret(KEY_NAME).orElseThrow();
             });
@@ -101,7 +102,7 @@ public final class UnsubscribeLinks {
     /** The key if one was made; reading a link never makes one (a refused request leaves the database as it was). */
     private Optional<SecretKeySpec> existingKey() {
         if (key == null) {
-            jdbi.withExtension(ReportDao.class, dao -> dao.secret(KEY_NAME))
+            jdbi.withExtension(UnsubscribeLinkDao.class, dao -> dao.secret(KEY_NAME))
                     .ifPresent(secret -> key = new SecretKeySpec(Base64.getDecoder().decode(secret), "HmacSHA256"));
         }
         return Optional.ofNullable(key);
