@@ -43,6 +43,8 @@ import dev.tayori.mail.SmtpConnection;
 import dev.tayori.reload.FileReloader;
 import dev.tayori.reload.FolderFingerprint;
 import dev.tayori.render.Templates;
+import dev.tayori.report.Reports;
+import dev.tayori.subscriber.UnsubscribeLinks;
 import dev.tayori.sequence.Enrollments;
 import dev.tayori.subscriber.Subscribers;
 import dev.tayori.tracking.Clicks;
@@ -77,6 +79,8 @@ public final class App implements AutoCloseable {
     private final FeedFailures feedFailures;
     private final Nodes nodes;
     private final Readiness readiness;
+    private final UnsubscribeLinks unsubscribeLinks;
+    private final Reports reports;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -103,8 +107,10 @@ public final class App implements AutoCloseable {
         this.subscribers = new Subscribers(jdbi, clock, settings.timezone(), new DeliveryHooks(campaigns, domain));
         this.enrollments = new Enrollments(jdbi);
         this.clicks = new Clicks(jdbi, clock, settings.tracking(), settings.baseUrl());
+        this.unsubscribeLinks = new UnsubscribeLinks(jdbi, clock);
+        this.reports = new Reports(jdbi, campaigns, settings.tracking().clicks(), settings.timezone());
         MailComposer composer = new MailComposer(jdbi, campaigns, templates, live, settings.sender(), settings.baseUrl(),
-                List.of(new IssueMail(jdbi, templates, live), new AnnouncementMail(templates, live)), clicks);
+                List.of(new IssueMail(jdbi, templates, live), new AnnouncementMail(templates, live)), clicks, unsubscribeLinks);
         SendThrottle throttle = new SendThrottle(settings.smtp().ratePerSecond(), RateSpec.parse(settings.smtp().window()),
                 RateSpec.parseDomains(settings.smtp().domainLimits()), Clock.systemUTC());
         this.signer = signer(settings.dkim(), clock);
@@ -267,6 +273,16 @@ public final class App implements AutoCloseable {
 
     public Clicks clicks() {
         return clicks;
+    }
+
+    /** Each mail's unsubscribe link, which names the mail, so its report counts the unsubscribe. */
+    public UnsubscribeLinks unsubscribeLinks() {
+        return unsubscribeLinks;
+    }
+
+    /** The report of each mailing: an issue, an announcement, a lesson. */
+    public Reports reports() {
+        return reports;
     }
 
     public DueWork dueWork() {

@@ -146,12 +146,21 @@ final class CampaignsCommand {
     }
 
     @Command(name = "stats",
-            description = "Planned, sent, failed and cancelled mail of a campaign, how many each node sent, and readers who"
-                    + " unsubscribed after it.")
-    int stats(@Mixin HelpOption help, @Parameters(paramLabel = "CAMPAIGN", description = CAMPAIGN) String id) {
+            description = {"Planned, sent, failed and cancelled mail of a campaign, how many each node sent, and readers who"
+                    + " unsubscribed after it.",
+                    "With --issue N (the newsletter) or --step N (a sequence): the report of that one mailing, the "
+                            + "figures of its admin report page: sent, failed, bounced, complaints, unsubscribes through "
+                            + "its own link, clicks per article or link, and the mail that did not arrive. An announcement's "
+                            + "report follows its campaign figures."})
+    int stats(@Mixin HelpOption help, @Parameters(paramLabel = "CAMPAIGN", description = CAMPAIGN) String id,
+            @Option(names = "--issue", paramLabel = "N", description = "One issue of the newsletter (its number).") Integer issue,
+            @Option(names = "--step", paramLabel = "N", description = "One lesson of a sequence (1 to its last).") Integer step) {
         CliContext context = root.context;
         App app = context.app();
         Campaign c = app.campaigns().get(id);
+        if (issue != null || step != null) {
+            return MailingStats.print(context, app, c, issue, step);
+        }
         Map<String, Integer> counts = app.jdbi().withExtension(DeliveryDao.class, dao -> dao.countsByState(c.id()));
         int unsubscribed = app.jdbi().withExtension(DeliveryDao.class, dao -> dao.unsubscribedAfter(c.id()));
         PrintWriter out = context.out();
@@ -174,6 +183,10 @@ final class CampaignsCommand {
                 + reports.getOrDefault(dev.tayori.inbound.InboundKind.COMPLAINT, 0) + " complaint(s), "
                 + reports.getOrDefault(dev.tayori.inbound.InboundKind.AUTO_REPLY, 0) + " auto-reply(ies)");
         app.clicks().statsLines(c.id()).forEach(line -> out.println("  " + line));
+        if (c instanceof Announcement) {
+            out.println();
+            MailingStats.announcement(app, c).forEach(out::println);
+        }
         out.flush();
         return ExitCodes.OK;
     }

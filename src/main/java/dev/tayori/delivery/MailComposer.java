@@ -9,6 +9,7 @@ import dev.tayori.mail.OutgoingMail;
 import dev.tayori.render.MailModel;
 import dev.tayori.render.RenderedMail;
 import dev.tayori.render.Templates;
+import dev.tayori.subscriber.UnsubscribeLinks;
 import dev.tayori.subscriber.Confirmation;
 import dev.tayori.subscriber.ConfirmationDao;
 import dev.tayori.subscriber.Subscriber;
@@ -36,10 +37,12 @@ public final class MailComposer {
 
     private final Map<String, CampaignMail> byKind;
     private final Clicks clicks;
+    private final UnsubscribeLinks unsubscribeLinks;
 
     public MailComposer(Jdbi jdbi, Campaigns campaigns, Templates templates, LiveMail live, Sender sender, String baseUrl,
-            List<CampaignMail> kinds, Clicks clicks) {
+            List<CampaignMail> kinds, Clicks clicks, UnsubscribeLinks unsubscribeLinks) {
         this.clicks = clicks;
+        this.unsubscribeLinks = unsubscribeLinks;
         this.live = live;
         this.byKind = kinds.stream().collect(java.util.stream.Collectors.toMap(CampaignMail::kind, k -> k));
         this.jdbi = jdbi;
@@ -81,8 +84,8 @@ public final class MailComposer {
     }
 
     public OutgoingMail compose(Delivery delivery, Subscriber subscriber) {
-        String unsubscribeUrl = baseUrl + "/unsubscribe/" + subscriber.unsubscribeToken();
         if (CONFIRMATION.equals(delivery.campaignId())) {
+            String unsubscribeUrl = baseUrl + "/unsubscribe/" + subscriber.unsubscribeToken();
             Confirmation confirmation = confirmation(delivery).orElseThrow();
             // Nobody has confirmed this address yet: whatever a stranger typed as the name would reach
             // it in our name (a spam relay), so the confirmation carries no name, in the model or in To:.
@@ -94,6 +97,8 @@ public final class MailComposer {
             return new OutgoingMail(sender, subscriber.email(), "", mail.subject(), mail.htmlBody(), mail.textBody(),
                     delivery.messageId(), null, null, delivery.id(), null);
         }
+        // campaign mail: its link also says which mail it is, so the unsubscribe counts for this mail's report
+        String unsubscribeUrl = unsubscribeLinks.link(baseUrl, subscriber.unsubscribeToken(), delivery.id());
         Campaign campaign = campaigns.get(delivery.campaignId());
         if (campaign instanceof Sequence sequence) {
             var step = sequence.step(delivery.step());

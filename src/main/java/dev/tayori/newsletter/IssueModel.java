@@ -24,7 +24,7 @@ public final class IssueModel {
         issue.put("date", japaneseDate(slot, newsletter.zone()));
         List<Map<String, Object>> items = new ArrayList<>();
         for (IssueArticle a : articles) {
-            items.add(Map.of("title", a.title(), "url", withParameters(a.url(), newsletter.linkParameters()),
+            items.add(Map.of("title", a.title(), "url", articleLink(newsletter, a),
                     "excerpt", a.excerpt(), "published", japaneseDate(a.published(), newsletter.zone()),
                     "reread", a.reread()));
         }
@@ -37,6 +37,11 @@ public final class IssueModel {
     public static String japaneseDate(Instant instant, ZoneId zone) {
         var local = instant.atZone(zone);
         return DATE.format(local) + "（" + local.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPANESE) + "）";
+    }
+
+    /** The link to an article as the issue's mail carries it (the report matches clicks to articles by it). */
+    public static String articleLink(Newsletter newsletter, IssueArticle article) {
+        return withParameters(article.url(), newsletter.linkParameters());
     }
 
     /** The campaign's tracking parameters in an article link: same names replaced, the fragment last. */

@@ -127,6 +127,19 @@ public final class Subscribers {
 
     /** Unsubscribes at once; repeating it is harmless and keeps the first instant. */
     public Subscriber unsubscribe(Subscriber subscriber, String source) {
+        return withdraw(subscriber, source).subscriber();
+    }
+
+    /**
+     * What an unsubscribe did: the reader afterwards, and whether it was this call that ended their
+     * mail (false when it had ended before: a repeated one-click POST, an old mail's link pressed again).
+     * The per-mail report counts only the unsubscribe that ended it.
+     */
+    public record Withdrawal(Subscriber subscriber, boolean ended) {
+    }
+
+    /** {@link #unsubscribe}, saying whether this call was the one that ended the reader's mail. */
+    public Withdrawal withdraw(Subscriber subscriber, String source) {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             SubscriberDao dao = h.attach(SubscriberDao.class);
@@ -134,19 +147,24 @@ public final class Subscribers {
                 record(h, subscriber.id(), ConsentRecord.of("withdrawn", now, source, "unsubscribe"));
                 Subscriber updated = dao.findById(subscriber.id()).orElseThrow();
                 events.unsubscribed(h, updated, now);
-                return updated;
+                return new Withdrawal(updated, true);
             }
-            return dao.findById(subscriber.id()).orElseThrow();
+            return new Withdrawal(dao.findById(subscriber.id()).orElseThrow(), false);
         });
     }
 
-    /** Stops one kind of campaign (e.g. the newsletter) but keeps the others; safe to repeat. */
-    public void optOut(Subscriber subscriber, String campaignKind, String source) {
+    /**
+     * Stops one kind of campaign (e.g. the newsletter) but keeps the others; safe to repeat. True when
+     * this call stopped it, false when it had been stopped before.
+     */
+    public boolean optOut(Subscriber subscriber, String campaignKind, String source) {
         Instant now = clock.instant();
-        jdbi.useTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             if (h.attach(SubscriberDao.class).optOut(subscriber.id(), campaignKind, now, source) == 1) {
                 record(h, subscriber.id(), ConsentRecord.of("withdrawn:" + campaignKind, now, source, "unsubscribe"));
+                return true;
             }
+            return false;
         });
     }
 

@@ -23,7 +23,7 @@ public final class WebServer implements AutoCloseable {
     static final java.util.List<String> PAGES = java.util.List.of("pages/subscribe", "pages/subscribe-sent",
             "pages/too-many", "pages/confirm", "pages/confirmed", "pages/confirm-expired", "pages/link-unknown", "pages/link-used",
             "pages/unsubscribe", "pages/unsubscribed", "pages/mailbox", "pages/mailbox-message", "admin/login",
-            "admin/dashboard", "admin/campaigns", "admin/campaign", "admin/report", "admin/subscribers", "admin/subscriber", "admin/not-found", "pages/error");
+            "admin/dashboard", "admin/campaigns", "admin/campaign", "admin/report", "admin/mailing", "admin/subscribers", "admin/subscriber", "admin/not-found", "pages/error");
 
     /** What a stranger's form post or a script's API call may send; the admin's editor may send more. */
     static final long BODY_LIMIT = 64 * 1024L;
@@ -37,7 +37,7 @@ public final class WebServer implements AutoCloseable {
         RateLimiter perIp = new RateLimiter(SIGNUPS_PER_MINUTE, Duration.ofMinutes(1), app.clock());
         SubscribePage subscribe = new SubscribePage(pages, app.subscribers(), perIp, mailNow, app.clock());
         ConfirmPage confirm = new ConfirmPage(pages, app.subscribers(), mailNow, perIp, app.clock());
-        UnsubscribePage unsubscribe = new UnsubscribePage(pages, app.subscribers());
+        UnsubscribePage unsubscribe = new UnsubscribePage(pages, app.subscribers(), app.unsubscribeLinks());
         javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
             // A lesson written in the editor may be 100,000 characters, which a form posts as up to

@@ -22,31 +22,37 @@ import java.util.function.Predicate;
 /**
  * A small SMTP server whose answers a test scripts: 451 for a while, 421 and a hang-up, a dropped
  * line after the data, 550 for some recipients. It keeps what it accepted as (Message-ID,
- * recipient) pairs, which is how the fault tests count "exactly once".
+ * recipient) pairs, which is how the fault tests count "exactly once", and each accepted message as
+ * it arrived (public for the report tests, which read the mail a refusing server let through).
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
     /** What to answer to the end of the n-th message's data (counting from 1 over the server's life). */
     enum DataReply { ACCEPT, TEMPORARY_451, CLOSE_421, ACCEPT_THEN_DROP, DROP_WITHOUT_ACCEPT }
 
     record Accepted(String messageId, String recipient) {
     }
 
+    /** A message as it was accepted: its recipients and its text (dot-stuffing undone, CRLF line ends). */
+    public record Message(List<String> recipients, String text) {
+    }
+
     private final ServerSocket server;
     private final List<Accepted> accepted = Collections.synchronizedList(new ArrayList<>());
+    private final List<Message> messages = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger dataCount = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile IntFunction<DataReply> dataReply = n -> DataReply.ACCEPT;
     private volatile Predicate<String> rejectRecipient = r -> false;
     private final Thread acceptor;
 
-    ScriptedSmtpServer() throws IOException {
+    public ScriptedSmtpServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptLoop, "scripted-smtp");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
@@ -54,13 +60,20 @@ final class ScriptedSmtpServer implements AutoCloseable {
         this.dataReply = script;
     }
 
-    void rejectRecipients(Predicate<String> which) {
+    public void rejectRecipients(Predicate<String> which) {
         this.rejectRecipient = which;
     }
 
     List<Accepted> accepted() {
         synchronized (accepted) {
             return List.copyOf(accepted);
+        }
+    }
+
+    /** Every message accepted so far, in the order they arrived. */
+    public List<Message> messages() {
+        synchronized (messages) {
+            return List.copyOf(messages);
         }
     }
 
@@ -120,10 +133,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 } else if (upper.startsWith("DATA")) {
                     reply(out, "354 go ahead");
                     String messageId = null;
+                    StringBuilder text = new StringBuilder();
                     while ((line = in.readLine()) != null && !line.equals(".")) {
                         if (messageId == null && line.regionMatches(true, 0, "Message-ID:", 0, 11)) {
                             messageId = line.substring(11).strip();
                         }
+                        text.append(line.startsWith(".") ? line.substring(1) : line).append("\r\n");
                     }
                     if (line == null) {
                         return; // the client died mid-message: like any server, keep nothing of it
@@ -132,6 +147,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
                     switch (dataReply.apply(n)) {
                         case ACCEPT -> {
                             record(messageId, recipients);
+                            messages.add(new Message(List.copyOf(recipients), text.toString()));
                             reply(out, "250 2.0.0 queued");
                         }
                         case TEMPORARY_451 -> reply(out, "451 4.3.0 try again later");

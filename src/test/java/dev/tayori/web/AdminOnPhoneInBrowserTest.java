@@ -103,6 +103,10 @@ class AdminOnPhoneInBrowserTest {
             fitsAndIsJapanese("/admin/campaigns/" + id);
             fitsAndIsJapanese("/admin/campaigns/" + id + "/report");
         }
+        // a report per mailing: the lesson just sent, with its charts and tables, and an announcement not sent yet
+        String lesson = fitsAndIsJapanese("/admin/campaigns/workbook/report/steps/1");
+        assertTrue(lesson.contains("送信済み") && lesson.contains("届かなかったメール（0件）"), lesson);
+        fitsAndIsJapanese("/admin/campaigns/course-early-booking/report/mail");
         fitsAndIsJapanese("/admin/subscribers");
         for (long id = 1; id <= 4; id++) {
             String page = fitsAndIsJapanese("/admin/subscribers/" + id);

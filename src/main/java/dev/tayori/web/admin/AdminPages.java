@@ -184,6 +184,7 @@ final class AdminPages {
         model.put("cancelled", counts.getOrDefault("cancelled", 0));
         model.put("unsubscribed", unsubscribed.values().stream().mapToInt(Integer::intValue).sum());
         model.put("clicks", app.clicks().forPage(c.id()));
+        model.put("mailings", MailingPages.sideBySide(app, c)); // templates/admin/report-mailings.ftlh
         List<Map<String, Object>> reports = new ArrayList<>();
         app.bounces().latestOfCampaign(c.id(), REPORTS_SHOWN).forEach(e -> reports.add(Map.of(
                 "at", Formats.local(e.receivedAt(), zone), "kind", e.kind().japanese(),

@@ -67,6 +67,7 @@ public final class AdminRoutes {
         web.get("/admin/campaigns/{id}", pages::campaign);
         web.get("/admin/campaigns/{id}/preview", pages::preview);
         web.get("/admin/campaigns/{id}/report", pages::report);
+        MailingPages.register(web, app, pages);
         web.post("/admin/campaigns/{id}/pause", actions::pause);
         web.post("/admin/campaigns/{id}/resume", actions::resume);
         web.post("/admin/campaigns/{id}/schedule/confirm", scheduleForm::confirm);

@@ -1,0 +1,1 @@
+SELECT secret FROM installation_secrets WHERE name = :name
