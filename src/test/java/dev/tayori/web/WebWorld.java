@@ -24,18 +24,34 @@ final class WebWorld implements AutoCloseable {
 
     WebWorld(Path dir, Instant now, boolean withMailbox) throws Exception {
         world = new TestWorld(dir, now);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port;
-        world.env().put("TAYORI_WEB_BASE_URL", base);
-        world.env().put("TAYORI_WEB_PORT", String.valueOf(port));
         world.env().put("TAYORI_API_TOKEN", API_TOKEN);
         Mailbox mailbox = withMailbox ? () -> world.received() : null;
-        adminAuth = new dev.tayori.web.admin.AdminAuth(world.app().jdbi(), world.clock);
-        adminAuth.prepare(ADMIN_PASSWORD);
-        web = new WebServer(world.app(), mailbox, adminAuth).start("127.0.0.1", port);
+        WebServer started = null;
+        String startedAt = null;
+        dev.tayori.web.admin.AdminAuth auth = null;
+        // a free port can be taken by another process between asking and binding: then another one
+        for (int attempt = 1; started == null; attempt++) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            startedAt = "http://127.0.0.1:" + port;
+            world.env().put("TAYORI_WEB_BASE_URL", startedAt);
+            world.env().put("TAYORI_WEB_PORT", String.valueOf(port));
+            world.restart();
+            auth = new dev.tayori.web.admin.AdminAuth(world.app().jdbi(), world.clock);
+            auth.prepare(ADMIN_PASSWORD);
+            try {
+                started = new WebServer(world.app(), mailbox, auth).start("127.0.0.1", port);
+            } catch (io.javalin.util.JavalinBindException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+        base = startedAt;
+        web = started;
+        adminAuth = auth;
     }
 
     HttpResponse<String> get(String path) throws Exception {
