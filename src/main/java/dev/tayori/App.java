@@ -23,6 +23,7 @@ import dev.tayori.delivery.DueWork;
 import dev.tayori.delivery.MailComposer;
 import dev.tayori.delivery.Outbox;
 import dev.tayori.delivery.SendThrottle;
+import dev.tayori.limits.SendLimits;
 import dev.tayori.config.RateSpec;
 import dev.tayori.delivery.SequencePlanner;
 import dev.tayori.config.DkimSettings;
@@ -70,6 +71,7 @@ public final class App {
     private final Bounces bounces;
     private final Inbox inbox;
     private final Clicks clicks;
+    private final SendLimits sendLimits;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -92,14 +94,17 @@ public final class App {
         this.clicks = new Clicks(jdbi, clock, settings.tracking(), settings.baseUrl());
         MailComposer composer = new MailComposer(jdbi, campaigns, templates, live, settings.sender(), settings.baseUrl(),
                 List.of(new IssueMail(jdbi, templates, live), new AnnouncementMail(templates, live)), clicks);
-        SendThrottle throttle = new SendThrottle(settings.smtp().ratePerSecond(), RateSpec.parse(settings.smtp().window()),
-                RateSpec.parseDomains(settings.smtp().domainLimits()), Clock.systemUTC());
+        String owner = ownerName();
+        // the limits count in the database, for every process on it and across restarts
+        this.sendLimits = new SendLimits(settings.smtp().ratePerSecond(), RateSpec.parse(settings.smtp().window()),
+                RateSpec.parseDomains(settings.smtp().domainLimits()), jdbi, owner, Clock.systemUTC());
+        SendThrottle throttle = new SendThrottle(sendLimits, Clock.systemUTC());
         this.signer = signer(settings.dkim(), clock);
         Outbox outbox = new Outbox(jdbi, composer, subscribers, () -> new SmtpConnection(settings.smtp()),
                 this::messageBuilder, throttle,
                 clock.withZone(settings.timezone()), // the mails' Date header is in the sender's time zone
                 new Outbox.Policy(settings.batchSize(), settings.maxAttempts(), Duration.ofSeconds(settings.leaseSeconds()),
-                        settings.smtp().connections()), ownerName());
+                        settings.smtp().connections()), owner);
         Predicate<String> paused = id -> jdbi.withExtension(CampaignStateDao.class, dao -> dao.paused(id));
         // Issues and announcements are planned with one INSERT ... SELECT per range of subscribers, which
         // holds nothing in memory: ranges ten batches wide mean ten times fewer commits.
@@ -246,7 +251,12 @@ public final class App {
 
     /** What the dashboard warns about now. */
     public Warnings warnings() {
-        return new Warnings(jdbi, clock, settings.timezone());
+        return new Warnings(jdbi, clock, settings.timezone(), sendLimits);
+    }
+
+    /** The sending limits as every process on the database shares them. */
+    public SendLimits sendLimits() {
+        return sendLimits;
     }
 
     public Clicks clicks() {

@@ -68,7 +68,7 @@ public final class Outbox {
         }
         int workers = Math.max(1, policy.connections());
         BlockingQueue<Claimed> queue = new ArrayBlockingQueue<>(Math.max(workers, policy.batchSize()));
-        AtomicReference<String> stop = new AtomicReference<>();
+        AtomicReference<Stop> stop = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
         Object writeLock = new Object();
@@ -141,20 +141,21 @@ public final class Outbox {
                 }
             }
             recorder.close();
+            throttle.giveBackUnused();
             int released = jdbi.withExtension(DeliveryDao.class, dao -> dao.release(owner));
-            if (stop.get() != null) {
-                String reason = stop.get();
-                if (reason.startsWith("hold:")) {
-                    report.hold(reason.substring(5) + "; " + released + " mail(s) wait for the next run");
-                } else {
-                    report.problem(reason + "; " + released + " mail(s) stay queued for the next run");
-                }
+            if (stop.get() instanceof Stop.Held held) {
+                // counted in the database: the rows this run held back and handed back, and any other
+                // process's, everything that goes once the limit has room again
+                Instant until = held.hold().until().isAfter(at) ? held.hold().until() : at;
+                report.hold(held.hold(), jdbi.withExtension(DeliveryDao.class, dao -> dao.countWaiting(until)));
+            } else if (stop.get() instanceof Stop.Problem problem) {
+                report.problem(problem.message() + "; " + released + " mail(s) stay queued for the next run");
             }
         }
     }
 
     /** Waits until no more than {@code most} rows are queued (or the run stops). */
-    private static void waitForRoom(BlockingQueue<Claimed> queue, int most, AtomicReference<String> stop)
+    private static void waitForRoom(BlockingQueue<Claimed> queue, int most, AtomicReference<Stop> stop)
             throws InterruptedException {
         while (queue.size() > most && stop.get() == null) {
             Thread.sleep(1);
@@ -162,7 +163,7 @@ public final class Outbox {
     }
 
     /** Waits until the senders have taken every queued row (or the run stops). */
-    private static void waitUntilDrained(BlockingQueue<Claimed> queue, AtomicReference<String> stop)
+    private static void waitUntilDrained(BlockingQueue<Claimed> queue, AtomicReference<Stop> stop)
             throws InterruptedException {
         while (!queue.isEmpty() && stop.get() == null) {
             Thread.sleep(5);

@@ -1,5 +1,6 @@
 package dev.tayori.delivery;
 
+import dev.tayori.limits.Hold;
 import dev.tayori.mail.EmailAddress;
 import dev.tayori.mail.MessageBuilder;
 import dev.tayori.mail.SmtpConnection;
@@ -62,7 +63,7 @@ final class RowSender {
         this.report = report;
     }
 
-    void run(SmtpConnection smtp, BlockingQueue<Claimed> queue, AtomicReference<String> stop, Instant at,
+    void run(SmtpConnection smtp, BlockingQueue<Claimed> queue, AtomicReference<Stop> stop, Instant at,
             Runnable handled) {
         try (org.jdbi.v3.core.Handle handle = jdbi.open();
                 SubscriberLookup lookup = new SubscriberLookup(handle.getConnection())) {
@@ -95,11 +96,11 @@ final class RowSender {
                 try {
                     transmit(current, next, smtp, at);
                 } catch (SmtpFailure unreachable) {
-                    stop.compareAndSet(null, unreachable.getMessage());
+                    stop.compareAndSet(null, new Stop.Problem(unreachable.getMessage()));
                     return;
                 } catch (OutcomeRecorder.NotRecorded e) {
                     // without a record of what was sent, going on could send it again: stop the run
-                    stop.compareAndSet(null, e.getMessage());
+                    stop.compareAndSet(null, new Stop.Problem(e.getMessage()));
                     return;
                 } catch (RuntimeException e) {
                     // one broken row must not stop the mailing: it fails with the reason, the rest go on
@@ -110,23 +111,23 @@ final class RowSender {
                 }
                 handled.run();
                 current = next;
-                String stopped = stop.get();
-                if (stopped != null && !stopped.startsWith("hold:")) {
+                Stop stopped = stop.get();
+                if (stopped instanceof Stop.Problem) {
                     return; // a row prepared but not sent is handed back when the run ends
                 }
-                if (stopped != null) {
+                if (stopped instanceof Stop.Held) {
                     ending = true; // a sending limit: what is prepared has its place in it; send that, no more
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.sql.SQLException e) {
-            stop.compareAndSet(null, "cannot read from the database: " + e.getMessage());
+            stop.compareAndSet(null, new Stop.Problem("cannot read from the database: " + e.getMessage()));
         } finally {
             try {
                 awaitUnrecorded(); // the last mails' records, before this sender reports done
             } catch (OutcomeRecorder.NotRecorded e) {
-                stop.compareAndSet(null, e.getMessage());
+                stop.compareAndSet(null, new Stop.Problem(e.getMessage()));
             }
         }
     }
@@ -136,7 +137,7 @@ final class RowSender {
     }
 
     /** Prepares a row, or settles it (cancelled, failed, held back) and returns null. */
-    private Ready prepareOrFail(Claimed row, MessageBuilder builder, Instant at, AtomicReference<String> stop,
+    private Ready prepareOrFail(Claimed row, MessageBuilder builder, Instant at, AtomicReference<Stop> stop,
             Runnable handled) {
         Delivery delivery = row.delivery();
         try {
@@ -146,11 +147,11 @@ final class RowSender {
             }
             return ready;
         } catch (OutcomeRecorder.NotRecorded e) {
-            stop.compareAndSet(null, e.getMessage());
+            stop.compareAndSet(null, new Stop.Problem(e.getMessage()));
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stop.compareAndSet(null, "interrupted");
+            stop.compareAndSet(null, new Stop.Problem("interrupted"));
             return null;
         } catch (RuntimeException e) {
             LOG.error("delivery {} failed: {}", delivery.id(), e.getMessage(), e);
@@ -161,7 +162,7 @@ final class RowSender {
         }
     }
 
-    private Ready prepare(Claimed row, MessageBuilder builder, Instant at, AtomicReference<String> stop)
+    private Ready prepare(Claimed row, MessageBuilder builder, Instant at, AtomicReference<Stop> stop)
             throws InterruptedException {
         Delivery delivery = row.delivery();
         Optional<Subscriber> subscriber = Optional.ofNullable(row.subscriber());
@@ -181,14 +182,13 @@ final class RowSender {
             return null;
         }
         // the address was checked when it was stored: only its domain is needed here
-        Optional<SendThrottle.Hold> hold = throttle.acquire(new EmailAddress(subscriber.get().email()).domain());
+        Optional<Hold> hold = throttle.acquire(new EmailAddress(subscriber.get().email()).domain());
         if (hold.isPresent()) {
-            String until = hold.get().until().toString();
             if (hold.get().global()) {
-                stop.compareAndSet(null, "hold:waiting: " + hold.get().reason() + " until " + until);
+                stop.compareAndSet(null, new Stop.Held(hold.get()));
             }
             recorder.record(dao -> dao.holdUntil(delivery.id(), delivery.leaseOwner(), hold.get().until(),
-                    "waiting: " + hold.get().reason()));
+                    "waiting: " + hold.get().limit().reason()));
             return null;
         }
         // Nobody else may claim the row before its lease runs out. A row that waited in the queue past

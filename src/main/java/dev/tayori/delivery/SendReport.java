@@ -24,16 +24,20 @@ public final class SendReport {
     private final java.util.List<String> warnings = new java.util.ArrayList<>();
     private final java.util.List<String> notes = new java.util.ArrayList<>();
 
-    /** Something planning could not do now (e.g. the article feed is unreachable); mail already due still goes. */
-    private String hold;
-
-    /** Set when a sending limit made this run stop early; the rest goes in a later run. */
-    public synchronized void hold(String message) {
-        this.hold = message;
+    /** A sending limit that made a run stop early, and how many mails wait for it (counted in the database). */
+    public record Held(dev.tayori.limits.Hold hold, long waiting) {
     }
 
-    public synchronized String hold() {
-        return hold;
+    private Held held;
+
+    /** Set when a sending limit made this run stop early; the rest goes in a later run. */
+    public synchronized void hold(dev.tayori.limits.Hold hold, long waiting) {
+        this.held = new Held(hold, waiting);
+    }
+
+    /** The limit this run stopped for, or null. */
+    public synchronized Held held() {
+        return held;
     }
 
     /** Something the operator should read that is not a problem: an issue skipped by the stated policy. */

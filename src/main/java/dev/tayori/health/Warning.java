@@ -6,7 +6,7 @@ import java.util.Map;
 /** One thing on the dashboard the operator should act on: what is wrong, and what to do, in Japanese. */
 public record Warning(Kind kind, String title, String whatToDo) {
     public enum Kind {
-        MAIL_WAITING, BOUNCE_RATE, COMPLAINT_RATE
+        MAIL_WAITING, BOUNCE_RATE, COMPLAINT_RATE, SENDING_WINDOW, DOMAIN_LIMIT
     }
 
     /** For the page template (the sandbox shows maps, not records): an element id and the two sentences. */

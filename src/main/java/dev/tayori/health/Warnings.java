@@ -1,5 +1,7 @@
 package dev.tayori.health;
 
+import dev.tayori.delivery.SendThrottle;
+import dev.tayori.limits.SendLimits;
 import dev.tayori.overview.JapaneseTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * What the dashboard warns about, read from the database so that every node and every restart
- * sees the same: mail waiting well past its time, and bounce or complaint rates of the last 30
+ * sees the same: mail waiting well past its time or for a full sending limit, and bounce or complaint rates of the last 30
  * days' sent mail over the limits mailbox providers hold senders to (Gmail: complaints under 0.3%;
  * ours warn earlier, at 0.1%, and bounces at 2%).
  */
@@ -25,20 +27,24 @@ public final class Warnings {
     private final Jdbi jdbi;
     private final Clock clock;
     private final ZoneId zone;
+    private final SendLimits limits;
 
-    public Warnings(Jdbi jdbi, Clock clock, ZoneId zone) {
+    public Warnings(Jdbi jdbi, Clock clock, ZoneId zone, SendLimits limits) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.zone = zone;
+        this.limits = limits;
     }
 
     public List<Warning> now() {
         Instant now = clock.instant();
         Instant since = now.minus(WINDOW);
+        // a full limit holds mail back on purpose: its own line says until when, instead of "not sent"
+        List<Warning> full = LimitWarnings.of(limits.full(SendThrottle.LONGEST_SLEEP), jdbi, zone, now);
         return jdbi.withExtension(HealthDao.class, dao -> {
-            List<Warning> found = new ArrayList<>();
+            List<Warning> found = new ArrayList<>(full);
             HealthDao.Overdue overdue = dao.overdue(now.minus(GRACE));
-            if (overdue.waiting() > 0) {
+            if (overdue.waiting() > 0 && full.isEmpty()) {
                 found.add(new Warning(Warning.Kind.MAIL_WAITING,
                         overdue.waiting() + "通のメールが、送信予定の時刻（最も古いもので"
                                 + JapaneseTime.dateTime(overdue.oldest(), zone, now) + "）を15分以上過ぎても送られていません。",
