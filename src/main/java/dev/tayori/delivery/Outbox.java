@@ -22,6 +22,8 @@ import org.jdbi.v3.core.Jdbi;
  * with the same Message-ID.
  */
 public final class Outbox {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Outbox.class);
+
     /** Settings of the sending loop. */
     public record Policy(int batchSize, int maxAttempts, Duration lease, int connections) {
     }
@@ -141,7 +143,13 @@ public final class Outbox {
                 }
             }
             recorder.close();
-            throttle.giveBackUnused();
+            try {
+                throttle.giveBackUnused();
+            } catch (RuntimeException e) {
+                // the database failed: the unused slots stay counted until their period ends, which
+                // only holds back more than needed; handing the rows back matters more
+                LOG.warn("cannot hand back unused sending slots: {}", e.getMessage());
+            }
             int released = jdbi.withExtension(DeliveryDao.class, dao -> dao.release(owner));
             if (stop.get() instanceof Stop.Held held) {
                 // counted in the database: the rows this run held back and handed back, and any other
