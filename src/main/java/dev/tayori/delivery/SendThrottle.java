@@ -25,10 +25,6 @@ public final class SendThrottle {
         this.wallClock = wallClock;
     }
 
-    public static SendThrottle none() {
-        return new SendThrottle(SendLimits.none(), Clock.systemUTC());
-    }
-
     /** Waits for a free slot for mail to {@code domain}; empty when the mail may go now. */
     public Optional<Hold> acquire(String domain) throws InterruptedException {
         while (true) {

@@ -47,10 +47,6 @@ public final class SendLimits {
         });
     }
 
-    public static SendLimits none() {
-        return new SendLimits(0, null, Map.of(), null, "none", Clock.systemUTC());
-    }
-
     /**
      * Takes a slot of every limit a mail to {@code domain} falls under, for a mail about to go now;
      * empty when it may go. Otherwise nothing is taken, and the hold says which limit is full and
