@@ -28,6 +28,7 @@ import dev.tayori.delivery.DueWork;
 import dev.tayori.delivery.MailComposer;
 import dev.tayori.delivery.Outbox;
 import dev.tayori.delivery.SendThrottle;
+import dev.tayori.limits.SendLimits;
 import dev.tayori.config.RateSpec;
 import dev.tayori.delivery.SequencePlanner;
 import dev.tayori.config.DkimSettings;
@@ -81,6 +82,7 @@ public final class App implements AutoCloseable {
     private final Readiness readiness;
     private final UnsubscribeLinks unsubscribeLinks;
     private final Reports reports;
+    private final SendLimits sendLimits;
 
     private App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -111,8 +113,11 @@ public final class App implements AutoCloseable {
         this.reports = new Reports(jdbi, campaigns, settings.tracking().clicks(), settings.timezone());
         MailComposer composer = new MailComposer(jdbi, campaigns, templates, live, settings.sender(), settings.baseUrl(),
                 List.of(new IssueMail(jdbi, templates, live), new AnnouncementMail(templates, live)), clicks, unsubscribeLinks);
-        SendThrottle throttle = new SendThrottle(settings.smtp().ratePerSecond(), RateSpec.parse(settings.smtp().window()),
-                RateSpec.parseDomains(settings.smtp().domainLimits()), Clock.systemUTC());
+        // the limits count in the database, for every process on it and across restarts
+        this.sendLimits = new SendLimits(settings.smtp().ratePerSecond(), RateSpec.parse(settings.smtp().window()),
+                RateSpec.parseDomains(settings.smtp().domainLimits()), jdbi,
+                settings.nodeName() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8), Clock.systemUTC());
+        SendThrottle throttle = new SendThrottle(sendLimits, Clock.systemUTC());
         this.signer = signer(settings.dkim(), clock);
         Outbox outbox = new Outbox(jdbi, composer, subscribers, () -> new SmtpConnection(settings.smtp()),
                 this::messageBuilder, throttle,
@@ -268,7 +273,12 @@ public final class App implements AutoCloseable {
 
     /** What the dashboard warns about now. */
     public Warnings warnings() {
-        return new Warnings(jdbi, clock, settings.timezone(), settings.articlesFeed(), nodes);
+        return new Warnings(jdbi, clock, settings.timezone(), settings.articlesFeed(), nodes, sendLimits);
+    }
+
+    /** The sending limits as every process on the database shares them. */
+    public SendLimits sendLimits() {
+        return sendLimits;
     }
 
     public Clicks clicks() {

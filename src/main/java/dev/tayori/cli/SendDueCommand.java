@@ -81,8 +81,12 @@ final class SendDueCommand implements Callable<Integer> {
         // went out, but something due could not be prepared now. Exit 1, so cron or systemd tells the
         // operator; the next run tries again.
         report.warnings().forEach(w -> context.err().println("warning: " + w));
-        if (report.hold() != null) {
-            context.out().println("  " + report.hold());
+        if (report.held() != null) {
+            // "until 12:04" in the operator's zone; the count is every mail the limit keeps waiting
+            SendReport.Held held = report.held();
+            context.out().println("  waiting: " + held.hold().limit().reason() + " until "
+                    + Formats.clock(held.hold().until(), context.settings().timezone(), context.clock().instant())
+                    + "; " + held.waiting() + " mail(s) wait for the next run");
             context.out().flush();
         }
         context.err().flush();

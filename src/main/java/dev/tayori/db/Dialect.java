@@ -9,7 +9,7 @@ import java.util.Locale;
  * cluster tables exist on PostgreSQL only.
  */
 public enum Dialect {
-    SQLITE("jdbc:sqlite:", "db/sqlite", "016"),
+    SQLITE("jdbc:sqlite:", "db/sqlite", "017"),
     POSTGRESQL("jdbc:postgresql:", "db/postgresql", "018");
 
     private final String urlPrefix;

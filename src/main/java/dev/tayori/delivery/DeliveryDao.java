@@ -43,6 +43,12 @@ public interface DeliveryDao {
     long countDue(@Bind("at") Instant at);
 
     @SqlQuery
+    long countWaiting(@Bind("until") Instant until);
+
+    @SqlQuery
+    long countWaitingTo(@Bind("pattern") String pattern, @Bind("until") Instant until);
+
+    @SqlQuery
     List<Delivery> ofSubscriber(@Bind("subscriberId") long subscriberId);
 
     @SqlUpdate

@@ -23,6 +23,8 @@ import org.jdbi.v3.core.Jdbi;
  * claims, the mails on the wire finish, and what was claimed but not sent is handed back at once.
  */
 public final class Outbox {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Outbox.class);
+
     /** Settings of the sending loop. */
     public record Policy(int batchSize, int maxAttempts, Duration lease, int connections) {
     }
@@ -174,11 +176,25 @@ public final class Outbox {
                 }
             }
             recorder.close();
+            try {
+                throttle.giveBackUnused();
+            } catch (RuntimeException e) {
+                // the database failed: the unused slots stay counted until their period ends, which
+                // only holds back more than needed; handing the rows back matters more
+                LOG.warn("cannot hand back unused sending slots: {}", e.getMessage());
+            }
             int released = jdbi.withExtension(DeliveryDao.class, dao -> dao.release(owner));
             running.remove(stop);
             Stop stopped = stop.get();
             if (stopped == SHUTTING_DOWN) {
                 report.note("stopped for shutdown: " + released + " mail(s) claimed but not sent were handed back");
+            } else if (stopped != null && stopped.hold() != null) {
+                // counted in the database: the rows this run held back and handed back, and any other
+                // process's, everything that goes once the limit has room again
+                Instant until = stopped.hold().until().isAfter(at) ? stopped.hold().until() : at;
+                long waiting = jdbi.withExtension(DeliveryDao.class, dao -> dao.countWaiting(until));
+                report.stopped(stopped, stopped.detail() + "; " + waiting + " mail(s) wait for it");
+                report.hold(stopped.hold(), waiting);
             } else if (stopped != null) {
                 report.stopped(stopped, stopped.detail() + "; " + released
                         + (stopped.waits() ? " mail(s) wait for the next run" : " mail(s) stay queued for the next run"));

@@ -1,5 +1,6 @@
 package dev.tayori.delivery;
 
+import dev.tayori.limits.Hold;
 import dev.tayori.mail.EmailAddress;
 import dev.tayori.mail.MessageBuilder;
 import dev.tayori.mail.SmtpConnection;
@@ -114,7 +115,7 @@ final class RowSender {
                 if (stopped != null && !stopped.waits()) {
                     return; // a row prepared but not sent is handed back when the run ends
                 }
-                if (stopped != null) {
+                if (stopped != null && stopped.waits()) {
                     ending = true; // a sending limit: what is prepared has its place in it; send that, no more
                 }
             }
@@ -181,14 +182,13 @@ final class RowSender {
             return null;
         }
         // the address was checked when it was stored: only its domain is needed here
-        Optional<SendThrottle.Hold> hold = throttle.acquire(new EmailAddress(subscriber.get().email()).domain());
+        Optional<Hold> hold = throttle.acquire(new EmailAddress(subscriber.get().email()).domain());
         if (hold.isPresent()) {
-            String until = hold.get().until().toString();
             if (hold.get().global()) {
-                stop.compareAndSet(null, new Stop(Stop.Reason.SENDING_LIMIT, "waiting: " + hold.get().reason() + " until " + until));
+                stop.compareAndSet(null, Stop.held(hold.get()));
             }
             recorder.record(dao -> dao.holdUntil(delivery.id(), delivery.leaseOwner(), hold.get().until(),
-                    "waiting: " + hold.get().reason()));
+                    "waiting: " + hold.get().limit().reason()));
             return null;
         }
         // Nobody else may claim the row before its lease runs out. A row that waited in the queue past

@@ -43,6 +43,22 @@ public final class SendReport {
         return stop != null && stop.waits() ? stopLine : null;
     }
 
+    /** A sending limit that made a run stop early, and how many mails wait for it (counted in the database). */
+    public record Held(dev.tayori.limits.Hold hold, long waiting) {
+    }
+
+    private Held held;
+
+    /** Set when a sending limit made this run stop early; the rest goes in a later run. */
+    public synchronized void hold(dev.tayori.limits.Hold hold, long waiting) {
+        this.held = new Held(hold, waiting);
+    }
+
+    /** The limit this run stopped for, or null. */
+    public synchronized Held held() {
+        return held;
+    }
+
     /** Something the operator should read that is not a problem: an issue skipped by the stated policy. */
     public synchronized void note(String message) {
         notes.add(message);

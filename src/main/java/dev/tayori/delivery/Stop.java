@@ -5,9 +5,19 @@ import dev.tayori.mail.SmtpFailure;
 /**
  * Why a sending run stopped before the end of what was due. Code that acts on it (the dashboard's
  * SMTP warning, "wait for the window" against "something is wrong") branches on {@link #reason()};
- * {@link #detail()} is the English line for the log and the command line, never tested.
+ * {@link #detail()} is the English line for the log and the command line, never tested; {@link #hold()}
+ * is the full sending limit and until when, for a stop that waits.
  */
-public record Stop(Reason reason, String detail) {
+public record Stop(Reason reason, String detail, dev.tayori.limits.Hold hold) {
+    public Stop(Reason reason, String detail) {
+        this(reason, detail, null);
+    }
+
+    /** A full sending limit, with the instant it has room again (kept in the database for every node). */
+    static Stop held(dev.tayori.limits.Hold hold) {
+        return new Stop(Reason.SENDING_LIMIT, "waiting: " + hold.limit().reason(), hold);
+    }
+
     public enum Reason {
         /** No connection, no greeting, TLS failed, or no server configured: nothing can be sent. */
         SMTP_UNREACHABLE,

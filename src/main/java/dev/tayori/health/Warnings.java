@@ -1,5 +1,7 @@
 package dev.tayori.health;
 
+import dev.tayori.delivery.SendThrottle;
+import dev.tayori.limits.SendLimits;
 import dev.tayori.overview.JapaneseTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +17,10 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * What the dashboard warns about, read from the database so that every node and every restart
  * sees the same: the SMTP server unusable since when ({@link SmtpOutage}), mail waiting well past
- * its time, the blog's feed failing since when ({@link FeedFailures}), bounce or complaint rates
- * of the last 30 days' sent mail over the limits mailbox providers hold senders to (Gmail:
- * complaints under 0.3%; ours warn earlier, at 0.1%, and bounces at 2%), and alive nodes that run
- * different campaign files.
+ * its time or for a full sending limit, the blog's feed failing since when ({@link FeedFailures}),
+ * bounce or complaint rates of the last 30 days' sent mail over the limits mailbox providers hold
+ * senders to (Gmail: complaints under 0.3%; ours warn earlier, at 0.1%, and bounces at 2%), and
+ * alive nodes that run different campaign files.
  */
 public final class Warnings {
     static final Duration GRACE = Duration.ofMinutes(15);
@@ -31,25 +33,29 @@ public final class Warnings {
     private final ZoneId zone;
     private final String feed;
     private final Nodes nodes;
+    private final SendLimits limits;
 
     /** {@code feed}: the articles.feed set now ("" for none), whose failures are warned about. */
-    public Warnings(Jdbi jdbi, Clock clock, ZoneId zone, String feed, Nodes nodes) {
+    public Warnings(Jdbi jdbi, Clock clock, ZoneId zone, String feed, Nodes nodes, SendLimits limits) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.zone = zone;
         this.feed = feed;
         this.nodes = nodes;
+        this.limits = limits;
     }
 
     public List<Warning> now() {
         Instant now = clock.instant();
         Instant since = now.minus(WINDOW);
+        // a full limit holds mail back on purpose: its own line says until when, instead of "not sent"
+        List<Warning> full = LimitWarnings.of(limits.full(SendThrottle.LONGEST_SLEEP), jdbi, zone, now);
         List<Warning> warnings = jdbi.withHandle(h -> {
             HealthDao dao = h.attach(HealthDao.class);
-            List<Warning> found = new ArrayList<>();
+            List<Warning> found = new ArrayList<>(full);
             SmtpOutage.warning(h.attach(SmtpOutageDao.class), zone, now).ifPresent(found::add);
             HealthDao.Overdue overdue = dao.overdue(now.minus(GRACE));
-            if (overdue.waiting() > 0) {
+            if (overdue.waiting() > 0 && full.isEmpty()) {
                 found.add(new Warning(Warning.Kind.MAIL_WAITING,
                         overdue.waiting() + "通のメールが、送信予定の時刻（最も古いもので"
                                 + JapaneseTime.dateTime(overdue.oldest(), zone, now) + "）を15分以上過ぎても送られていません。",

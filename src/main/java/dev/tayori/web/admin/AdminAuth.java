@@ -1,32 +1,33 @@
 package dev.tayori.web.admin;
 
+import dev.tayori.signin.AdminSessions;
+import dev.tayori.signin.SignInLimit;
 import dev.tayori.subscriber.Tokens;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The admin password (kept only as a hash) and sign-in sessions. Sessions live in memory: a restart
- * signs the operator out, which is acceptable for one operator and keeps no session secrets on disk.
+ * The admin password (kept only as a hash), sign-in sessions and the limit on sign-in attempts, all
+ * in the database: any process on it accepts a session another one opened, signing out ends it on
+ * every one, and guesses spread over several processes count together.
  */
 public final class AdminAuth {
     static final Duration SESSION = Duration.ofHours(12);
-
-    /** A signed-in browser: its CSRF token goes into every form of its pages. */
-    record Session(String id, String csrf, Instant expires) {
-    }
+    /** Sign-in attempts per IP address per minute, on all processes together. */
+    static final int SIGN_INS_PER_MINUTE = 5;
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final AdminSessions sessions;
+    private final SignInLimit signIns;
 
     public AdminAuth(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.sessions = new AdminSessions(jdbi, clock, SESSION);
+        this.signIns = new SignInLimit(jdbi, clock, SIGN_INS_PER_MINUTE, Duration.ofMinutes(1));
     }
 
     /**
@@ -50,28 +51,21 @@ public final class AdminAuth {
         return password != null && storedHash().map(hash -> PasswordHash.matches(password, hash)).orElse(false);
     }
 
-    Session signIn() {
-        Session session = new Session(Tokens.newToken(), Tokens.newToken(), clock.instant().plus(SESSION));
-        sessions.put(session.id(), session);
-        sessions.values().removeIf(s -> s.expires().isBefore(clock.instant()));
-        return session;
+    /** Counts a sign-in attempt from {@code address}: false when there were too many in the last minute. */
+    boolean attemptAllowed(String address) {
+        return signIns.allow(address);
     }
 
-    Optional<Session> session(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        Session s = sessions.get(id);
-        if (s == null || s.expires().isBefore(clock.instant())) {
-            return Optional.empty();
-        }
-        return Optional.of(s);
+    AdminSessions.Session signIn() {
+        return sessions.open();
+    }
+
+    Optional<AdminSessions.Session> session(String id) {
+        return sessions.find(id);
     }
 
     void signOut(String id) {
-        if (id != null) {
-            sessions.remove(id);
-        }
+        sessions.end(id);
     }
 
     private Optional<String> storedHash() {

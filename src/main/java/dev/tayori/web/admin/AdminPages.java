@@ -55,7 +55,7 @@ final class AdminPages {
     }
 
     void show(Context ctx, String page, Map<String, Object> model) {
-        AdminAuth.Session session = ctx.attribute("session");
+        dev.tayori.signin.AdminSessions.Session session = ctx.attribute("session");
         model.put("csrf", session == null ? "" : session.csrf());
         model.put("senderName", app.settings().sender().name());
         String notice = Notices.of(ctx.queryParam("done"));

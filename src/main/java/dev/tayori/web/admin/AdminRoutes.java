@@ -2,7 +2,7 @@ package dev.tayori.web.admin;
 
 import dev.tayori.App;
 import dev.tayori.announcement.Audience;
-import dev.tayori.web.RateLimiter;
+import dev.tayori.signin.AdminSessions;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -10,17 +10,16 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Optional;
 
 /**
  * /admin: signed in with the admin password, a session cookie (HttpOnly, SameSite=Strict), a CSRF
- * token in every form, and sign-in attempts limited per IP address.
+ * token in every form, and sign-in attempts limited per IP address (sessions and attempts in the
+ * database, see {@link AdminAuth}).
  */
 public final class AdminRoutes {
     static final String COOKIE = "tayori_admin";
-    static final int SIGN_INS_PER_MINUTE = 5;
 
     private AdminRoutes() {
     }
@@ -31,13 +30,12 @@ public final class AdminRoutes {
         CampaignActions actions = new CampaignActions(app, pages);
         ScheduleForm scheduleForm = new ScheduleForm(app, pages, audience);
         EditorRoutes.register(web, app, pages);
-        RateLimiter signIns = new RateLimiter(SIGN_INS_PER_MINUTE, Duration.ofMinutes(1), app.clock());
         boolean secure = app.settings().baseUrl().startsWith("https://");
 
         web.before("/admin*", ctx -> guard(ctx, auth));
         web.get("/admin/login", ctx -> pages.show(ctx, "login", new HashMap<>()));
         web.post("/admin/login", ctx -> {
-            if (!signIns.allow(ctx.ip())) {
+            if (!auth.attemptAllowed(ctx.ip())) {
                 ctx.status(429);
                 HashMap<String, Object> model = new HashMap<>();
                 model.put("error", "サインインの試行が多すぎます。1分ほど待ってからもう一度お試しください。");
@@ -51,7 +49,7 @@ public final class AdminRoutes {
                 pages.show(ctx, "login", model);
                 return;
             }
-            AdminAuth.Session session = auth.signIn();
+            AdminSessions.Session session = auth.signIn();
             Cookie cookie = new Cookie(COOKIE, session.id(), "/", (int) AdminAuth.SESSION.toSeconds(), secure, 0, true,
                     null, null, SameSite.STRICT);
             ctx.cookie(cookie);
@@ -87,7 +85,7 @@ public final class AdminRoutes {
         if (ctx.path().equals("/admin/login")) {
             return;
         }
-        Optional<AdminAuth.Session> session = auth.session(ctx.cookie(COOKIE));
+        Optional<AdminSessions.Session> session = auth.session(ctx.cookie(COOKIE));
         if (session.isEmpty()) {
             if (ctx.method() == HandlerType.GET) {
                 ctx.redirect("/admin/login");
