@@ -58,6 +58,9 @@ public final class Database implements AutoCloseable {
         // Segment queries bind every segment parameter and use the ones their condition needs.
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);
         jdbi.registerArgument(new InstantArgumentFactory());
+        // claims of rows several nodes compete for (deliveries, send slots) lock what they take and pass
+        // over what another node holds; SQLite, one writer at a time, needs no such clause
+        jdbi.define("skipLocked", dialect == Dialect.POSTGRESQL ? "FOR UPDATE SKIP LOCKED" : "");
         jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
             long millis = rs.getLong(column);
             return rs.wasNull() ? null : Instant.ofEpochMilli(millis);

@@ -60,6 +60,17 @@ class CrashRecoveryTest {
         return pb.start();
     }
 
+    /** What the processes printed, for a failure's message. */
+    private String logs() throws java.io.IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path log : files.filter(p -> p.getFileName().toString().startsWith("process-")).sorted().toList()) {
+                all.append("\n--- ").append(log.getFileName()).append(" ---\n").append(java.nio.file.Files.readString(log));
+            }
+        }
+        return all.toString();
+    }
+
     private void assertEveryReaderGotExactlyOneMail(int readers) {
         Map<String, Set<String>> ids = smtp.messageIdsByRecipient();
         assertEquals(readers, ids.size(), "readers reached");
@@ -113,8 +124,8 @@ class CrashRecoveryTest {
         Process a = sendDue("2026-12-01T12:01+09:00");
         Process b = sendDue("2026-12-01T12:01+09:00");
         assertTrue(a.waitFor(120, TimeUnit.SECONDS) && b.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, a.exitValue());
-        assertEquals(0, b.exitValue());
+        assertEquals(0, a.exitValue(), logs());
+        assertEquals(0, b.exitValue(), logs());
         assertEquals(readers, smtp.accepted().size(), "no row sent by both");
         assertEveryReaderGotExactlyOneMail(readers);
     }

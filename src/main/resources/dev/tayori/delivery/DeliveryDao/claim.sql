@@ -3,6 +3,9 @@
 -- row another node claimed meanwhile is re-checked and skipped: two senders never hold one row.
 -- The bare "state IN (...)" lets SQLite read the partial index deliveries_pending in due order
 -- (without it, every claim scanned and sorted the whole table).
+-- <skipLocked> is FOR UPDATE SKIP LOCKED on PostgreSQL (db/Database): two nodes claiming at once
+-- each take rows the other has not locked, instead of waiting on each other's rows in a different
+-- order until PostgreSQL breaks the deadlock by failing one of them. SQLite has one writer at a time.
 -- Rows of a paused campaign stay where they are until it is resumed.
 -- Leases run on the wall clock (:now), not on the instant being sent for (:at): a `send-due --at`
 -- for tomorrow must not take today's rows from a sender that is still working on them.
@@ -15,5 +18,5 @@ WHERE id IN (SELECT d.id FROM deliveries d
                AND NOT EXISTS (SELECT 1 FROM campaign_state c
                                WHERE c.campaign_id = d.campaign_id AND c.paused_at IS NOT NULL)
              ORDER BY d.next_attempt_at, d.id
-             LIMIT :limit)
+             LIMIT :limit <skipLocked>)
   AND ((state = 'planned' AND next_attempt_at <= :at) OR (state = 'sending' AND lease_until < :now))
