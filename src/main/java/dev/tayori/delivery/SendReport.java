@@ -38,11 +38,6 @@ public final class SendReport {
         return stop;
     }
 
-    /** Set when a sending limit made this run stop early; the rest goes in a later run. */
-    public synchronized String hold() {
-        return stop != null && stop.waits() ? stopLine : null;
-    }
-
     /** A sending limit that made a run stop early, and how many mails wait for it (counted in the database). */
     public record Held(dev.tayori.limits.Hold hold, long waiting) {
     }
