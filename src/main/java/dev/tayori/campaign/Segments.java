@@ -12,6 +12,8 @@ public final class Segments {
     public static final List<String> FIXED = List.of("all", "workbook-finished", "workbook-in-progress");
     public static final String CONFIRMED_BEFORE = "confirmed-before:";
     public static final String TAG = "tag:";
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2100;
 
     /** Why a name is not a segment; each edge chooses its own words for it. */
     public enum Problem { UNKNOWN, BAD_DATE }
@@ -26,8 +28,10 @@ public final class Segments {
         }
         if (name.startsWith(CONFIRMED_BEFORE)) {
             try {
-                LocalDate.parse(name.substring(CONFIRMED_BEFORE.length()));
-                return Optional.empty();
+                // The years every instant the operator types is held to (config/Instants): a day in year
+                // +99999 is a typo that reads as "everyone", and is no mailing anyone means.
+                int year = LocalDate.parse(name.substring(CONFIRMED_BEFORE.length())).getYear();
+                return year >= FIRST_YEAR && year <= LAST_YEAR ? Optional.empty() : Optional.of(Problem.BAD_DATE);
             } catch (DateTimeParseException e) {
                 return Optional.of(Problem.BAD_DATE);
             }
@@ -44,7 +48,8 @@ public final class Segments {
     /** Null when {@code name} is a valid segment, else the reason with the list of valid ones (English, for files, CLI and API). */
     public static String problem(String name) {
         return check(name).map(p -> p == Problem.BAD_DATE
-                ? "segment '" + name + "': the date must be written like confirmed-before:2026-11-01"
+                ? "segment '" + name + "': the date must be a day of the years " + FIRST_YEAR + " to " + LAST_YEAR
+                        + ", written like confirmed-before:2026-11-01"
                 : "unknown segment '" + name + "'; valid segments: " + VALID).orElse(null);
     }
 }

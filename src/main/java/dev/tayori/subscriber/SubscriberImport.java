@@ -30,7 +30,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SubscriberImport {
     static final int BATCH = 1000;
-    static final int SOURCE_LIMIT = 200;
+    static final int SOURCE_LIMIT = ConsentRecord.SOURCE_LIMIT;
 
     /** A file read whole without a problem: how to read it again, and how many rows it has. */
     public record Plan(Path file, CsvInput input, String consentSource, long rows) {
@@ -180,18 +180,11 @@ public final class SubscriberImport {
 
     /** How these readers agreed, as the consent record keeps it: required, one line, not too long. */
     static String consentSource(String text) {
-        String value = text == null ? "" : text.strip();
-        if (value.isEmpty()) {
-            throw refused("--consent-source is empty: say how and where these people agreed to receive mail"
-                    + " (特定電子メール法 asks you to keep that record); nothing was imported");
+        String problem = ConsentRecord.sourceProblem(text);
+        if (problem != null) {
+            throw refused("--consent-source " + problem + "; nothing was imported");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw refused("--consent-source must be one line without control characters; nothing was imported");
-        }
-        if (value.codePointCount(0, value.length()) > SOURCE_LIMIT) {
-            throw refused("--consent-source is longer than " + SOURCE_LIMIT + " characters; nothing was imported");
-        }
-        return value;
+        return text.strip();
     }
 
     private static SubscriberException refused(String message) {

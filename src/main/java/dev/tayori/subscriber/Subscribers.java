@@ -39,6 +39,7 @@ public final class Subscribers {
     public SignUp requestSubscription(String email, String name, ConsentRecord consent, Duration resendAfter) {
         EmailAddress address = EmailAddress.parse(email);
         String cleanName = cleanName(name);
+        refuseBadSource(consent);
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             SubscriberDao dao = h.attach(SubscriberDao.class);
@@ -81,6 +82,7 @@ public final class Subscribers {
             throw new SubscriberException(SubscriberException.Kind.INVALID,
                     "a confirmed subscriber needs a consent source: say how and where they agreed to receive mail");
         }
+        refuseBadSource(consent);
         return jdbi.inTransaction(h -> {
             SubscriberDao dao = h.attach(SubscriberDao.class);
             Optional<Subscriber> known = dao.findByKey(address.key());
@@ -318,6 +320,15 @@ public final class Subscribers {
         return new SubscriberException(SubscriberException.Kind.SUPPRESSED, address + " was erased at the reader's request"
                 + " and is on the suppression list; only the reader's own sign-up (the form or a blank mail) brings it back"
                 + after);
+    }
+
+    /** A source the operator typed (API, admin page) held to the import's rules; the form's own never fails them. */
+    private static void refuseBadSource(ConsentRecord consent) {
+        String problem = consent.source() == null ? null : ConsentRecord.sourceProblem(consent.source());
+        if (problem != null) {
+            throw new SubscriberException(SubscriberException.Kind.INVALID, "the consent source " + problem
+                    + "; nothing was written");
+        }
     }
 
     private static String cleanName(String name) {

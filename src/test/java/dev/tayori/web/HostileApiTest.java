@@ -238,4 +238,32 @@ class HostileApiTest {
         assertRefused(400, says, before, r);
         assertFalse(r.body().contains("java.") || r.body().contains("`"), r.body());
     }
+
+    /** Before: "a\u0007b" was stored as the reader's consent record, shown on pages and written into exports. */
+    @ParameterizedTest
+    @ValueSource(strings = {"seminar\\u0007sheet", "seminar\\nsheet", "seminar\\rBcc: x", "seminar\\u0000", "seminar\\u2028sheet"})
+    void aConsentSourceWithAControlCharacterIsA400AndNobodyIsAdded(String source) throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        assertRefused(400, "the consent source must be one line without control characters", before, json("POST",
+                "/api/subscribers", "{\"email\": \"a@example.jp\", \"confirmed\": true, \"consent_source\": \"" + source + "\"}"));
+        assertRefused(400, "the consent source must be one line without control characters", before, json("POST",
+                "/api/subscribers", "{\"email\": \"a@example.jp\", \"consent_source\": \"" + source + "\"}"));
+    }
+
+    @Test
+    void aConsentSourceLongerThan200CharactersIsA400() throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        assertRefused(400, "the consent source is longer than 200 characters", before, json("POST", "/api/subscribers",
+                "{\"email\": \"a@example.jp\", \"confirmed\": true, \"consent_source\": \"" + "あ".repeat(201) + "\"}"));
+    }
+
+    /** Before: confirmed-before:+99999-01-01 was scheduled (and reached every confirmed reader). */
+    @ParameterizedTest
+    @ValueSource(strings = {"confirmed-before:+99999-01-01", "confirmed-before:1900-01-01", "confirmed-before:2101-01-01",
+            "confirmed-before:-0001-01-01"})
+    void aSegmentDateOutsideTheSaneYearsIsA400(String segment) throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        assertRefused(400, "the date must be a day of the years 2000 to 2100", before, json("POST",
+                "/api/campaigns/course-early-booking/schedule", "{\"at\": \"2026-12-01T12:00+09:00\", \"segment\": \"" + segment + "\"}"));
+    }
 }

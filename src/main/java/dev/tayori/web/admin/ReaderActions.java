@@ -36,8 +36,10 @@ final class ReaderActions {
         String source = field(ctx, "consent_source");
         String error = null;
         Subscriber added = null;
-        if (source.isEmpty() || source.length() > 200) {
+        if (source.isEmpty()) {
             error = ReadersWords.word("add.needs-source");
+        } else if (ConsentRecord.sourceProblem(source) != null) {
+            error = ReadersWords.word("add.bad-source"); // a line break or control character, or too long
         } else {
             Instant now = app.clock().instant();
             try {

@@ -140,7 +140,7 @@ final class ScheduleForm {
         var problem = Segments.check(chosen);
         if (problem.isPresent()) {
             throw new Refusal(400, problem.get() == Segments.Problem.BAD_DATE
-                    ? "「この日より前に登録した人」の日付が正しくありません。"
+                    ? "「この日より前に登録した人」の日付が正しくありません。2000年から2100年までの日付を選んでください。"
                     : "配信先「" + AdminPages.shortened(chosen) + "」はありません。一覧から選んでください。");
         }
         return chosen;
@@ -150,7 +150,7 @@ final class ScheduleForm {
         return switch (e.kind()) {
             case IN_THE_PAST -> "過去の日時には予約できません。今すぐ送るときは「今すぐ送信」を使ってください。";
             case UNKNOWN_SEGMENT -> "その配信先はありません。一覧から選んでください。";
-            case BAD_SEGMENT_DATE -> "「この日より前に登録した人」の日付が正しくありません。";
+            case BAD_SEGMENT_DATE -> "「この日より前に登録した人」の日付が正しくありません。2000年から2100年までの日付を選んでください。";
             case NOT_AN_ANNOUNCEMENT -> "予約できるのはお知らせだけです。";
         };
     }
