@@ -1,6 +1,10 @@
 package dev.tayori.config;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,10 +21,17 @@ public final class Secrets {
     static final Set<String> URL_KEYS = Set.of("database.url", "web.base-url", "articles.feed");
 
     /** user:password@ in any URL's authority (the user is kept, it helps find the account). */
-    private static final Pattern USERINFO = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*:(?:[a-z0-9+.-]+:)?//[^/?#@\\s:]*):[^/?#\\s]*@");
-    /** password=..., token=... as URL parameters (? & ;) or JDBC properties, up to the next separator. */
-    private static final Pattern PARAMETER = Pattern.compile(
-            "(?i)([?&;]\\s*(?:password|passwd|pwd|secret|token|access[_-]?token|api[_-]?key|key)\\s*=)[^&;#\\s]*");
+    private static final Pattern USERINFO = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*:(?:[a-z0-9+.-]+:)?//[^/?#@\\s:]*):([^/?#\\s]*)@");
+    /** A URL parameter (? & ;) or JDBC property: its name, and its value up to the next separator. */
+    private static final Pattern PARAMETER = Pattern.compile("([?&;]\\s*)([^=?&;#\\s]+)(\\s*=)([^&;#\\s]*)");
+    /**
+     * Parameter names that carry a secret, read after percent-decoding (PostgreSQL's driver decodes
+     * {@code pass%77ord} to password): any name holding password, passwd, pwd, secret or token
+     * (sslpassword, access_token), and api-key or key.
+     */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|pwd|secret|token).*|api[_-]?key|key");
+    /** Shorter values are not looked for elsewhere in the text: "ab" would mask every word holding it. */
+    private static final int SHORTEST_REPEATED = 3;
     public static final String HIDDEN = "(hidden)";
 
     private Secrets() {
@@ -46,8 +57,44 @@ public final class Secrets {
         if (text == null) {
             return null;
         }
-        String masked = USERINFO.matcher(text).replaceAll("$1:***@");
-        return PARAMETER.matcher(masked).replaceAll("$1***");
+        // The values found are also masked wherever else the text repeats them: a driver quotes the
+        // parts of the URL it could not use (PostgreSQL's "unknown host u:PASSWORD@db.example.jp").
+        Set<String> values = new LinkedHashSet<>();
+        Matcher userinfo = USERINFO.matcher(text);
+        StringBuilder masked = new StringBuilder();
+        while (userinfo.find()) {
+            values.add(userinfo.group(2));
+            userinfo.appendReplacement(masked, Matcher.quoteReplacement(userinfo.group(1) + ":***@"));
+        }
+        userinfo.appendTail(masked);
+        Matcher parameter = PARAMETER.matcher(masked.toString());
+        StringBuilder out = new StringBuilder();
+        while (parameter.find()) {
+            boolean secret = SECRET_NAME.matcher(decoded(parameter.group(2)).strip()).matches();
+            if (secret) {
+                values.add(parameter.group(4));
+            }
+            parameter.appendReplacement(out, Matcher.quoteReplacement(secret
+                    ? parameter.group(1) + parameter.group(2) + parameter.group(3) + "***" : parameter.group()));
+        }
+        parameter.appendTail(out);
+        String result = out.toString();
+        for (String value : values) {
+            for (String form : new String[] {value, decoded(value)}) {
+                if (form.length() >= SHORTEST_REPEATED && !form.equals("***")) {
+                    result = result.replace(form, "***");
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String decoded(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text; // a stray % is no encoding
+        }
     }
 
     /**

@@ -38,7 +38,13 @@ class HostileSettingsTest {
                 Arguments.of("database.url", "jdbc:sqlserver://db.example.jp;user=u;password=" + SECRET, "jdbc:sqlite:FILE"),
                 // a PostgreSQL URL is taken; the server that is not there is the database's refusal (exit 1)
                 Arguments.of("database.url", "jdbc:postgresql://127.0.0.1:1/tayori?user=u&password=" + SECRET, "cannot reach"),
-                Arguments.of("database.password", SECRET, "cannot reach"));
+                Arguments.of("database.password", SECRET, "cannot reach"),
+                // Before: PostgreSQL's driver took u:PASSWORD@127.0.0.1 for the host and said so, in clear
+                Arguments.of("database.url", "jdbc:postgresql://u:" + SECRET + "@127.0.0.1:1/tayori", "cannot reach"),
+                // Before: only a parameter named exactly password was masked; the driver reads these too
+                Arguments.of("database.url", "jdbc:postgresql://127.0.0.1:1/tayori?user=u&sslpassword=" + SECRET, "cannot reach"),
+                Arguments.of("database.url", "jdbc:postgresql://127.0.0.1:1/tayori?user=u&pass%77ord=" + SECRET, "cannot reach"),
+                Arguments.of("database.url", "jdbc:postgresql://127.0.0.1:1/tayori?user=u&PassWord=" + SECRET, "cannot reach"));
     }
 
     /** Through the command line, as the operator meets it: one line, exit 2, nothing written or mailed. */
@@ -111,7 +117,15 @@ class HostileSettingsTest {
                 Arguments.of("https://blog.example.jp/feed?token=" + SECRET, "https://blog.example.jp/feed?token=***"),
                 Arguments.of("cannot connect to jdbc:mysql://root:" + SECRET + "@10.0.0.1:3306/x: refused",
                         "cannot connect to jdbc:mysql://root:***@10.0.0.1:3306/x: refused"),
-                Arguments.of("jdbc:sqlite:data/tayori.db", "jdbc:sqlite:data/tayori.db"));
+                Arguments.of("jdbc:sqlite:data/tayori.db", "jdbc:sqlite:data/tayori.db"),
+                Arguments.of("jdbc:postgresql://u:" + SECRET + "@h/db: unknown host u:" + SECRET + "@h",
+                        "jdbc:postgresql://u:***@h/db: unknown host u:***@h"),
+                Arguments.of("jdbc:postgresql://h/db?sslpassword=" + SECRET + "&sslmode=require",
+                        "jdbc:postgresql://h/db?sslpassword=***&sslmode=require"),
+                Arguments.of("jdbc:postgresql://h/db?pass%77ord=" + SECRET, "jdbc:postgresql://h/db?pass%77ord=***"),
+                Arguments.of("https://blog.example.jp/feed?access_token=" + SECRET + "&page=2",
+                        "https://blog.example.jp/feed?access_token=***&page=2"),
+                Arguments.of("https://blog.example.jp/feed?monkey=banana", "https://blog.example.jp/feed?monkey=banana"));
     }
 
     @ParameterizedTest
