@@ -47,6 +47,9 @@ public final class SubscriberExport {
 
     /** Writes the export to {@code output} whole, or refuses with one line and leaves no file behind. */
     public int toFile(Path given, SubscriberStatus status, boolean bom) {
+        if (given.toString().isBlank()) {
+            throw refused("--output is empty; give a file name, e.g. subscribers.csv");
+        }
         if (Files.exists(given) && !Files.isDirectory(given) && !Files.isRegularFile(given)) {
             return toDevice(given, status, bom);
         }
@@ -81,7 +84,7 @@ public final class SubscriberExport {
         } catch (AccessDeniedException e) {
             throw refused("cannot write " + output + ": permission denied");
         } catch (IOException e) {
-            throw refused("cannot write " + output + ": " + e.getMessage());
+            throw refused("cannot write " + output + ": " + why(e, folder));
         } finally {
             if (partial != null) {
                 try {
@@ -91,6 +94,20 @@ public final class SubscriberExport {
                 }
             }
         }
+    }
+
+    /**
+     * What the system said, in words: a FileSystemException's message is often only the name of the
+     * temporary file beside the target (/proc/.tayori-export-123.csv), which says nothing to the operator.
+     */
+    private static String why(IOException e, Path folder) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no file can be made in the folder " + folder;
+        }
+        return e.getMessage();
     }
 
     /**

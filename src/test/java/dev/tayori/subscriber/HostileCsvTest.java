@@ -344,6 +344,7 @@ class HostileCsvTest {
                         new String[] {"the folder", "does not exist"}),
                 Arguments.of("a file taken for a folder", new String[] {"--output", "notes.txt/out.csv"},
                         new String[] {"notes.txt is a file, not a folder"}),
+                Arguments.of("an empty name", new String[] {"--output", ""}, new String[] {"--output is empty; give a file name"}),
                 Arguments.of("an unknown encoding", new String[] {"--output", "out.csv", "--encoding", "Shift_JIS"},
                         new String[] {"--encoding 'Shift_JIS' for an export is UTF-8-BOM"}));
     }
@@ -432,6 +433,14 @@ class HostileCsvTest {
             out.writeBytes(part);
         }
         return out.toByteArray();
+    }
+
+    /** Before: "cannot write /proc/x.csv: /proc/.tayori-export-1038036732010887972.csv", the name of a file nobody made. */
+    @Test
+    void anExportIntoAFolderThatTakesNoFilesSaysSoWithoutATemporaryName() {
+        assertRefused(new String[] {"cannot write /proc/subscribers.csv: "}, "subscribers", "export", "--output", "/proc/subscribers.csv");
+        TestWorld.CliResult r = world.cli("subscribers", "export", "--output", "/proc/subscribers.csv");
+        assertFalse(r.err().contains(".tayori-export"), r.err());
     }
 
     /** Before: the export was moved onto the link's name, so the link became a file and kept.csv stayed empty. */
