@@ -58,7 +58,8 @@ final class FeedItems {
                     .filter(t -> t != null && !t.isBlank()).map(ArticleTitles::clean).toList();
             articles.add(new Article(url, title, published, tags, body(entry)));
         } catch (ContentException e) {
-            refused.add("the feed " + location + ": " + name + " was left out: " + e.getMessage());
+            refused.add(dev.tayori.config.Secrets.maskUrl("the feed " + location) + ": " + name + " was left out: "
+                    + e.getMessage());
         }
     }
 

@@ -411,4 +411,46 @@ class HostileFeedTest {
             server.stop(0);
         }
     }
+
+    /** Before: send-due's warning printed the feed's URL whole, its token with it (only errors were masked). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"http://127.0.0.1:1/feed/?key=Zq9-feed-key",
+            "http://reader:Zq9-feed-key@127.0.0.1:1/feed/", "http://127.0.0.1:1/feed/?access_token=Zq9-feed-key"})
+    void aFeedThatCannotBeReachedIsNamedWithoutItsToken(String url) {
+        world.env().put("TAYORI_ARTICLES_FEED", url);
+        world.clock.set(SLOT);
+        dev.tayori.Snapshot before = dev.tayori.Snapshot.of(world);
+        TestWorld.CliResult result = world.cli("send-due");
+        assertEquals(1, result.exitCode(), result.out() + result.err());
+        assertTrue(result.err().contains("cannot fetch the feed URL"), result.err());
+        assertFalse((result.out() + result.err()).contains("Zq9-feed-key"), result.out() + result.err());
+        assertEquals(0, world.received().size(), "no issue half built");
+        assertEquals(before.mailsReceived(), dev.tayori.Snapshot.of(world).mailsReceived());
+    }
+
+    @Test
+    void aLeftOutItemOfAFeedWithATokenIsNamedWithoutTheToken() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] body = rss("https://kokoro.example.jp/", good(), item("危ないリンクの記事", "javascript:alert(1)", MONDAY))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        server.createContext("/feed/", exchange -> {
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            world.env().put("TAYORI_ARTICLES_FEED", "http://127.0.0.1:" + server.getAddress().getPort() + "/feed/?token=Zq9-feed-key");
+            world.clock.set(SLOT);
+            TestWorld.CliResult result = world.cli("send-due");
+            assertEquals(1, result.exitCode(), result.out() + result.err());
+            assertTrue(result.err().contains("/feed/?token=***: item 2 '危ないリンクの記事' was left out"), result.err());
+            assertFalse((result.out() + result.err()).contains("Zq9-feed-key"), result.out() + result.err());
+            assertOnlyHttpsLinks(theIssue(), "javascript:alert(1)");
+        } finally {
+            server.stop(0);
+        }
+    }
 }
