@@ -32,6 +32,7 @@ class HostileCampaignFilesTest {
             template: campaigns/course-early-booking/mail
             segment: all
             """;
+    static final String INVISIBLE = "): readers would see something else than you wrote; delete it";
     static final String ONE_LINE = ": write it as one line of plain text";
     static final String EMPTY_SUBJECT = ":3: 'subject' is empty; for example: subject: \"【先行案内】12月のオンライン講座\"";
 
@@ -108,6 +109,18 @@ class HostileCampaignFilesTest {
                                 + " of text, and every send of this one would fail"),
                 Arguments.of("a subject of spaces", line(3, "subject: \"   \""), EMPTY_SUBJECT),
                 Arguments.of("a subject of full-width spaces", line(3, "subject: \"\u3000\u3000\""), EMPTY_SUBJECT),
+                // Before: these passed validate; the mail went out with a subject that reads as nothing
+                Arguments.of("a subject of no-break spaces", line(3, "subject: \"\\u00A0\\u202F\""), EMPTY_SUBJECT),
+                Arguments.of("a subject of Hangul fillers", line(3, "subject: \"\u3164\u3164\""), EMPTY_SUBJECT),
+                // Before: passed validate; readers saw the subject backwards, or a '?' for the broken emoji
+                Arguments.of("a bidi override in a subject", line(3, "subject: \"春の\\u202E講座\""),
+                        ":3: 'subject' has an invisible character in it (U+202E RIGHT-TO-LEFT OVERRIDE" + INVISIBLE),
+                Arguments.of("a zero-width space in a name", line(2, "name: \"春の\\u200B講座\""),
+                        ":2: 'name' has an invisible character in it (U+200B ZERO WIDTH SPACE" + INVISIBLE),
+                Arguments.of("a byte order mark inside a subject", line(3, "subject: \"春の\\uFEFF講座\""),
+                        ":3: 'subject' has an invisible character in it (U+FEFF ZERO WIDTH NO-BREAK SPACE" + INVISIBLE),
+                Arguments.of("half an emoji in a subject", line(3, "subject: \"春の\\uD83C講座\""),
+                        ":3: 'subject' has an invisible character in it (U+D83C " + Character.getName(0xD83C) + INVISIBLE),
                 Arguments.of("a subject that renders empty", line(3, "subject: \"${''}\""),
                         ":3: the subject comes out empty; write the words readers see, like \"こころの便り 第${issue.number}号\""),
                 Arguments.of("a template outside templates/", line(4, "template: ../../etc/passwd"),
@@ -198,5 +211,14 @@ class HostileCampaignFilesTest {
         CliResult result = folders.validate();
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("ok  " + spring), result.out());
+    }
+
+    /** An emoji sequence keeps its joiner, and a subdivision flag its tag characters. */
+    @Test
+    void aSubjectWithAFamilyEmojiAndAFlagIsFine() {
+        folders.write(spring, line(3,
+                "subject: \"春の講座 \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 \uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67\uDB40\uDC7F\""));
+        CliResult result = folders.validate();
+        assertEquals(0, result.exitCode(), result.out() + result.err());
     }
 }
