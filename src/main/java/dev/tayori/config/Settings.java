@@ -241,8 +241,13 @@ public record Settings(
                 throw error(key, "is not a valid web address" + example);
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getRawAuthority() == null) {
                 throw error(key, "must be an absolute http:// or https:// address" + example);
+            }
+            if (uri.getHost() == null && uri.getRawUserInfo() == null) {
+                // java.net.URI takes only ASCII host names: ｌｅｔｔｅｒｓ.example.jp or レター.jp has an authority but no host
+                throw error(key, "has no usable host name after //: write it in half-width letters, digits, dots and"
+                        + " hyphens (a Japanese domain name in its xn-- form)" + example);
             }
             if (uri.getRawQuery() != null || uri.getRawFragment() != null || value.endsWith("?") || value.endsWith("#")) {
                 throw error(key, "must not have a query (?...) or fragment (#...)" + example);

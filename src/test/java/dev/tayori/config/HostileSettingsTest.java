@@ -150,7 +150,12 @@ class HostileSettingsTest {
                 Arguments.of("sender.email", "letters@example.jp\r\nBcc: all@example.jp", "'letters@example.jp\\r\\nBcc: all@example.jp'"),
                 Arguments.of("web.base-url", "https://mail.example.jp/\nSet-Cookie: x", "not a valid web address"),
                 Arguments.of("web.base-url", "https://mail.example.jp:0", "no usable port"),
-                Arguments.of("web.base-url", "https://mail.example.jp:/", "no usable port"));
+                Arguments.of("web.base-url", "https://mail.example.jp:/", "no usable port"),
+                // Before: "must be an absolute http:// or https:// address", which it was; the host was the problem
+                Arguments.of("web.base-url", "https://\uFF4C\uFF45\uFF54\uFF54\uFF45\uFF52\uFF53.example.jp",
+                        "has no usable host name after //: write it in half-width letters"),
+                Arguments.of("web.base-url", "https://レター.jp", "(a Japanese domain name in its xn-- form)"),
+                Arguments.of("web.base-url", "https://mail_letters.example.jp", "has no usable host name"));
     }
 
     @ParameterizedTest
