@@ -68,7 +68,7 @@ public final class CsvInput {
         }
         refuseWhatIsNotText(file, Arrays.copyOf(head, n));
         if (given != null && !given.equals(StandardCharsets.UTF_8) && isUtf8WithJapanese(file)) {
-            throw refused(file, "is UTF-8, not " + label(given) + "; run the import without --encoding");
+            throw refused(FileRefused.Problem.OTHER, 0, file, "is UTF-8, not " + label(given) + "; run the import without --encoding");
         }
         CsvInput utf8 = new CsvInput(file, given != null ? given : StandardCharsets.UTF_8);
         try {
@@ -76,12 +76,12 @@ public final class CsvInput {
             return utf8;
         } catch (StrictReader.Undecodable e) {
             if (given != null) {
-                throw refused(file, "is not " + label(given) + ": " + e.getMessage()
+                throw refused(FileRefused.Problem.NOT_UTF8_NOR_SHIFT_JIS, e.line, file, "is not " + label(given) + ": " + e.getMessage()
                         + " cannot be read in it; nothing was imported");
             }
             boolean bom = n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF;
             if (e.textBefore || bom) {
-                throw refused(file, "is UTF-8 with a broken byte at " + e.getMessage() + "; fix that line"
+                throw refused(FileRefused.Problem.BROKEN_UTF8, e.line, file, "is UTF-8 with a broken byte at " + e.getMessage() + "; fix that line"
                         + " (or save the file again from Excel as CSV UTF-8); nothing was imported");
             }
             CsvInput sjis = new CsvInput(file, SHIFT_JIS);
@@ -89,7 +89,7 @@ public final class CsvInput {
                 check.read(sjis.reader());
                 return sjis;
             } catch (StrictReader.Undecodable s) {
-                throw refused(file, "is neither UTF-8 (unreadable at " + e.getMessage() + ") nor Shift_JIS"
+                throw refused(FileRefused.Problem.NOT_UTF8_NOR_SHIFT_JIS, e.line, file, "is neither UTF-8 (unreadable at " + e.getMessage() + ") nor Shift_JIS"
                         + " (unreadable at " + s.getMessage() + "); save it from Excel as CSV UTF-8, or name"
                         + " its encoding with --encoding; nothing was imported");
             }
@@ -112,16 +112,16 @@ public final class CsvInput {
 
     private static void refuseWhatIsNotText(Path file, byte[] head) {
         if (head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-            throw refused(file, "is an Excel workbook (.xlsx), not CSV: open it in Excel and save it as CSV UTF-8"
+            throw refused(FileRefused.Problem.NOT_CSV, 0, file, "is an Excel workbook (.xlsx), not CSV: open it in Excel and save it as CSV UTF-8"
                     + " (名前を付けて保存 → CSV UTF-8 (コンマ区切り))");
         }
         if (head.length == 4 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && head[2] == 0x11
                 && (head[3] & 0xff) == 0xE0) {
-            throw refused(file, "is an old Excel workbook (.xls), not CSV: open it in Excel and save it as CSV UTF-8");
+            throw refused(FileRefused.Problem.NOT_CSV, 0, file, "is an old Excel workbook (.xls), not CSV: open it in Excel and save it as CSV UTF-8");
         }
         if (head.length >= 2 && ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE
                 || (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF)) {
-            throw refused(file, "is UTF-16 (Excel's \"Unicode text\"), not CSV: save it from Excel as CSV UTF-8");
+            throw refused(FileRefused.Problem.NOT_CSV, 0, file, "is UTF-16 (Excel's \"Unicode text\"), not CSV: save it from Excel as CSV UTF-8");
         }
     }
 
@@ -140,7 +140,7 @@ public final class CsvInput {
         }
     }
 
-    private static SubscriberException refused(Path file, String what) {
-        return new SubscriberException(SubscriberException.Kind.INVALID, file + " " + what);
+    private static SubscriberException refused(FileRefused.Problem problem, long line, Path file, String what) {
+        return new FileRefused(problem, line, file + " " + what);
     }
 }

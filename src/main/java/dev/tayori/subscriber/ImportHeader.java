@@ -26,7 +26,8 @@ final class ImportHeader {
         this.size = size;
     }
 
-    static ImportHeader of(CSVRecord header, String where) {
+    static ImportHeader of(CSVRecord header, String fileName, long line) {
+        String where = fileName + ":" + line;
         Map<String, Integer> index = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -45,7 +46,7 @@ final class ImportHeader {
             problems.add("there is no email column");
         }
         if (!problems.isEmpty()) {
-            throw new SubscriberException(SubscriberException.Kind.INVALID, where + ": the header row: "
+            throw new FileRefused(FileRefused.Problem.HEADER, line, where + ": the header row: "
                     + String.join("; ", problems) + ". The columns are " + String.join(", ", IMPORTED)
                     + " (only email is needed); nothing was imported");
         }

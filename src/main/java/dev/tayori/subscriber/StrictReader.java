@@ -70,7 +70,7 @@ final class StrictReader extends Reader {
         }
         if (!chars.hasRemaining() && !fill()) {
             if (cell == Cell.QUOTED) {
-                throw refused(quoteLine, "the quote \" opened on this line is never closed");
+                throw refused(FileRefused.Problem.QUOTE_NOT_CLOSED, quoteLine, "the quote \" opened on this line is never closed");
             }
             return -1;
         }
@@ -131,7 +131,7 @@ final class StrictReader extends Reader {
 
     private void follow(char c) {
         if (c == 0) {
-            throw refused(line, "this line has a NUL byte: this is not a CSV text file (UTF-16, or a program's own format?);"
+            throw refused(FileRefused.Problem.NUL_BYTE, line, "this line has a NUL byte: this is not a CSV text file (UTF-16, or a program's own format?);"
                     + " save it from Excel as CSV UTF-8");
         }
         boolean lineBreak = c == '\n' ? !lastWasCr : c == '\r';
@@ -155,16 +155,15 @@ final class StrictReader extends Reader {
             recordStartLine = line;
         } else if (++recordLength > RECORD_LIMIT) {
             throw cell == Cell.QUOTED
-                    ? refused(quoteLine, "the quote \" opened on this line is not closed within "
+                    ? refused(FileRefused.Problem.QUOTE_NOT_CLOSED, quoteLine, "the quote \" opened on this line is not closed within "
                             + RECORD_LIMIT + " characters (a broken quote?)")
-                    : refused(recordStartLine, "the row starting on this line is longer than " + RECORD_LIMIT
+                    : refused(FileRefused.Problem.ROW_TOO_LONG, recordStartLine, "the row starting on this line is longer than " + RECORD_LIMIT
                             + " characters; a row of this import is an address, a name and a few short columns");
         }
     }
 
-    private SubscriberException refused(long at, String what) {
-        return new SubscriberException(SubscriberException.Kind.INVALID, file + ":" + at + ": " + what
-                + "; nothing was imported");
+    private SubscriberException refused(FileRefused.Problem problem, long at, String what) {
+        return new FileRefused(problem, at, file + ":" + at + ": " + what + "; nothing was imported");
     }
 
     @Override

@@ -77,7 +77,8 @@ public final class SubscriberImport {
         long[] rows = new long[1];
         CsvInput input = CsvInput.open(file, encoding, reader -> rows[0] = read(reader, file.toString(), null));
         if (rows[0] == 0) {
-            throw refused(file + " has a header row but no readers under it; nothing was imported");
+            throw new FileRefused(FileRefused.Problem.NO_ROWS, 0, file + " has a header row but no readers under it;"
+                    + " nothing was imported");
         }
         return new Plan(file, input, source, rows[0]);
     }
@@ -146,7 +147,7 @@ public final class SubscriberImport {
                 // at the end of a file without a final line break the parser counts one line short
                 line = Math.max(parser.getCurrentLineNumber(), line + 1);
                 if (rows == null) {
-                    rows = new ImportRows(ImportHeader.of(record, fileName + ":" + line), defaultZone, now);
+                    rows = new ImportRows(ImportHeader.of(record, fileName, line), defaultZone, now);
                 } else if (!blank(record)) {
                     count++;
                     if (visitor != null) {
@@ -156,7 +157,9 @@ public final class SubscriberImport {
             }
             return count;
         } catch (UncheckedIOException e) {
-            throw refused(fileName + ":" + Math.max(parser.getCurrentLineNumber(), line + 1) + ": " + csvProblem(e.getCause()) + "; nothing was imported");
+            long at = Math.max(parser.getCurrentLineNumber(), line + 1);
+            throw new FileRefused(FileRefused.Problem.OTHER, at, fileName + ":" + at + ": " + csvProblem(e.getCause())
+                    + "; nothing was imported");
         }
     }
 

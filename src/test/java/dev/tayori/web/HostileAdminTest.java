@@ -113,4 +113,62 @@ class HostileAdminTest {
             assertEquals(before, Snapshot.of(web.world));
         }
     }
+
+    private HttpResponse<String> upload(String csrf, String source, byte[] csv) throws Exception {
+        String b = "----tayori-test-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + b + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n"
+                + "--" + b + "\r\nContent-Disposition: form-data; name=\"consent_source\"\r\n\r\n" + source + "\r\n"
+                + "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(csv);
+        body.writeBytes(("\r\n--" + b + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return web.http.send(HttpRequest.newBuilder(URI.create(web.base + "/admin/subscribers/import")).header("Cookie", cookie)
+                .header("Content-Type", "multipart/form-data; boundary=" + b)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> filesRefusedWhole() {
+        byte[] broken = "email,name\nyamada@example.jp,山田\u00ff\n".getBytes(StandardCharsets.UTF_8);
+        broken[broken.length - 3] = (byte) 0xFF; // the second byte of U+00FF: a UTF-8 text broken on line 2
+        broken[broken.length - 2] = (byte) 0xFF;
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("a quote never closed",
+                        "email,name\nq1@example.jp,\"broken\nq2@example.jp,ok\n".getBytes(StandardCharsets.UTF_8),
+                        "2行目で始まる「&quot;」が閉じられていません。何も取り込んでいません。"),
+                org.junit.jupiter.params.provider.Arguments.of("a column named twice",
+                        "email,name,Email\nd1@example.jp,a,b\n".getBytes(StandardCharsets.UTF_8), "1行目の列名に問題があります"),
+                org.junit.jupiter.params.provider.Arguments.of("a header and no readers",
+                        "email,name\n".getBytes(StandardCharsets.UTF_8), "列名の行の下に読者の行がありません。何も取り込んでいません。"),
+                org.junit.jupiter.params.provider.Arguments.of("an Excel workbook",
+                        new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0}, "このファイルはCSVではありません"),
+                org.junit.jupiter.params.provider.Arguments.of("a NUL byte",
+                        "email,name\nn1@example.jp,a\u0000b\n".getBytes(StandardCharsets.UTF_8), "2行目にNUL文字があります"),
+                org.junit.jupiter.params.provider.Arguments.of("UTF-8 broken on line 2", broken, "2行目に読み取れない文字があります"));
+    }
+
+    /** Before: every file refused whole got 「このファイルは取り込めません。1行目に列名…」, whatever and wherever was wrong. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("filesRefusedWhole")
+    void aCsvFileRefusedWholeSaysWhatAndOnWhichLineInJapanese(String what, byte[] csv, String says) throws Exception {
+        String csrf = csrf("/admin/subscribers/import");
+        Snapshot before = Snapshot.of(web.world);
+        HttpResponse<String> r = upload(csrf, "セミナー申込用紙", csv);
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains(says), r.body());
+        assertFalse(r.body().contains("upload.csv") || r.body().contains("nothing was imported"), r.body());
+        assertEquals(before, Snapshot.of(web.world));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"セミナー\n申込用紙", "セミナー\u0007"})
+    void anImportWhoseConsentSourceHasAControlCharacterIsRefusedInJapanese(String source) throws Exception {
+        String csrf = csrf("/admin/subscribers/import");
+        Snapshot before = Snapshot.of(web.world);
+        HttpResponse<String> r = upload(csrf, source, "email,name\ns1@example.jp,a\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("改行や制御文字を含まない200文字以内の1行で"), r.body());
+        assertEquals(before, Snapshot.of(web.world));
+    }
 }

@@ -2,6 +2,7 @@ package dev.tayori.web.admin;
 
 import dev.tayori.App;
 import dev.tayori.readers.ImportRuns;
+import dev.tayori.subscriber.FileRefused;
 import dev.tayori.subscriber.SubscriberException;
 import dev.tayori.subscriber.SkippedRow;
 import dev.tayori.subscriber.SubscriberImport;
@@ -48,6 +49,10 @@ final class ReadersImport {
             refuse(ctx, source, "import.needs-source");
             return;
         }
+        if (dev.tayori.subscriber.ConsentRecord.sourceProblem(source) != null) {
+            refuse(ctx, source, "add.bad-source"); // a line break or control character, or too long
+            return;
+        }
         Path dir = Files.createTempDirectory("tayori-import");
         Path csv = dir.resolve("upload.csv"); // the name the problems carry, never the browser's file name
         try (InputStream in = file.content()) {
@@ -55,6 +60,13 @@ final class ReadersImport {
             SubscriberImport importer = new SubscriberImport(app.jdbi(), app.settings().timezone(), app.clock().instant());
             SubscriberImport.Plan plan = importer.plan(csv, null, source);
             ctx.redirect("/admin/subscribers/import/" + runs.start(importer, plan, csv));
+        } catch (FileRefused e) {
+            Files.deleteIfExists(csv);
+            Files.deleteIfExists(dir);
+            // what and where, as the command line says it: before, every refused file got one general sentence
+            ctx.status(400);
+            pages.show(ctx, "subscribers-import", new HashMap<>(Map.of("error", ReadersWords.format("import.refused."
+                    + e.problem().name(), String.valueOf(e.line())) + ReadersWords.word("import.nothing"), "source", source)));
         } catch (SubscriberException e) {
             Files.deleteIfExists(csv);
             Files.deleteIfExists(dir);
