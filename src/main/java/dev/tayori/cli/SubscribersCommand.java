@@ -273,7 +273,8 @@ final class SubscribersCommand {
             @Parameters(index = "1", paramLabel = "NAME") String tag) {
         CliContext context = root.context;
         if (!tag.matches("[\\p{L}\\p{N}_.-]{1,50}")) {
-            throw new IllegalArgumentException("a tag may only hold letters, digits, _ . - (up to 50): '" + tag + "'");
+            throw new IllegalArgumentException("a tag may only hold letters, digits, _ . - (up to 50): '"
+                    + dev.tayori.subscriber.Visible.of(tag) + "'");
         }
         Subscriber s = context.app().subscribers().byEmail(email);
         context.app().jdbi().useExtension(SubscriberDao.class, dao -> dao.tag(s.id(), tag));

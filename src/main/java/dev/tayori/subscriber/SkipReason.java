@@ -39,7 +39,7 @@ public sealed interface SkipReason {
     record BadTag(String tag) implements SkipReason {
         @Override
         public String english() {
-            return "tag '" + tag + "' may only hold letters, digits, _ . -";
+            return "tag '" + Visible.of(tag) + "' may only hold letters, digits, _ . -";
         }
     }
 
@@ -47,7 +47,7 @@ public sealed interface SkipReason {
     record UnknownTimeZone(String text, String suggestion) implements SkipReason {
         @Override
         public String english() {
-            return "timezone '" + text + "' is not a time zone" + (suggestion == null ? " (e.g. Asia/Tokyo)"
+            return "timezone '" + Visible.of(text) + "' is not a time zone" + (suggestion == null ? " (e.g. Asia/Tokyo)"
                     : ": did you mean " + suggestion + "?");
         }
     }
@@ -58,7 +58,7 @@ public sealed interface SkipReason {
 
         @Override
         public String english() {
-            return "confirmed_at '" + text + "' " + switch (when) {
+            return "confirmed_at '" + Visible.of(text) + "' " + switch (when) {
                 case UNREADABLE -> "is not an instant such as 2026-11-24T07:00+09:00";
                 case FUTURE -> "is in the future; consent is recorded after it was given (leave the cell empty for now)";
                 case BEFORE_2000 -> "is before 2000; is the year right?";

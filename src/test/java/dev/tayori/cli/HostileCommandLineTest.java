@@ -110,4 +110,16 @@ class HostileCommandLineTest {
         assertFalse(r.out().contains("sent the confirmation mail"), r.out());
         assertTrue(r.out().contains("queued") && r.err().contains("warning:"), r.out() + r.err());
     }
+
+    /** Before: the refused tag was echoed as typed, its escape sequence run by the terminal. */
+    @Test
+    void aRefusedTagIsEchoedWithItsControlCharactersShown() {
+        world.cli("subscribers", "add", "t@example.jp", "--confirmed", "--consent-source", "seminar");
+        Snapshot before = Snapshot.of(world);
+        CliResult r = world.cli("subscribers", "tag", "t@example.jp", "vip\u001B[2J");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("'vip\\u001B[2J'"), r.err());
+        assertFalse(r.err().contains("\u001B"), r.err());
+        assertEquals(before, Snapshot.of(world));
+    }
 }

@@ -435,6 +435,29 @@ class HostileCsvTest {
         return out.toByteArray();
     }
 
+    /** Before: the cell was echoed as it was, so ESC [2J in a tag cleared the operator's terminal. */
+    static Stream<Arguments> cellsWithControlCharacters() {
+        return Stream.of(
+                Arguments.of("tags", "email,name,tags\ngood@example.jp,良,\nbad@example.jp,悪,vip\u001B[2J\n",
+                        ":3: tag 'vip\\u001B[2J' may only hold"),
+                Arguments.of("timezone", "email,name,timezone\ngood@example.jp,良,\nbad@example.jp,悪,Asia/Tokyo\u001B[31m\n",
+                        ":3: timezone 'Asia/Tokyo\\u001B[31m' is not"),
+                Arguments.of("confirmed_at", "email,name,confirmed_at\ngood@example.jp,良,\nbad@example.jp,悪,2026-11-01\u202E\n",
+                        ":3: confirmed_at '2026-11-01\\u202E' "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cellsWithControlCharacters")
+    void aControlCharacterInARefusedCellIsShownNotSentToTheTerminal(String column, String content, String says) throws Exception {
+        Path csv = write("readers.csv", utf8(content));
+        TestWorld.CliResult r = world.cli("subscribers", "import", csv.toString(), "--consent-source", "paper form");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains(says), r.err());
+        assertFalse(r.err().contains("\u001B") || r.err().contains("\u202E"), r.err());
+        assertTrue(r.out().contains("imported 1,"), r.out());
+        assertEquals("良", name("good@example.jp"));
+    }
+
     /** Before: "cannot write /proc/x.csv: /proc/.tayori-export-1038036732010887972.csv", the name of a file nobody made. */
     @Test
     void anExportIntoAFolderThatTakesNoFilesSaysSoWithoutATemporaryName() {
