@@ -155,7 +155,8 @@ public final class App implements AutoCloseable {
             }
         }
         Classifier classifier = new Classifier(in.subscribeAddress(), in.unsubscribeAddress(), ours, VerpTokens.ENVELOPE);
-        return new Inbox(in, jdbi, classifier, bounces, new SignUps(subscribers, clock, ours), subscribers, clock);
+        return new Inbox(in, jdbi, classifier, bounces, new SignUps(subscribers, clock, ours), subscribers,
+                settings.returns().verp(), clock);
     }
 
     /** DKIM signatures when a key is configured (RSA, and Ed25519 as a second one), else none. */

@@ -31,11 +31,11 @@ public final class Inbox {
     private final Clock clock;
 
     public Inbox(InboundSettings settings, Jdbi jdbi, Classifier classifier, Bounces bounces, SignUps signUps,
-            dev.tayori.subscriber.Subscribers subscribers, Clock clock) {
+            dev.tayori.subscriber.Subscribers subscribers, boolean verp, Clock clock) {
         this.settings = settings;
         this.jdbi = jdbi;
         this.classifier = classifier;
-        this.matching = new Matching(jdbi, subscribers);
+        this.matching = new Matching(jdbi, subscribers, verp);
         this.bounces = bounces;
         this.signUps = signUps;
         this.clock = clock;
@@ -81,7 +81,8 @@ public final class Inbox {
 
     private String one(Message m, List<Message> handled, boolean folders, int[] queued) throws MessagingException {
         if (m.getSize() > SIZE_LIMIT) {
-            return "left: " + (m.getSize() / (1024 * 1024)) + " MB, larger than the " + SIZE_LIMIT / (1024 * 1024)
+            // rounded up: a 5.9 MB message is "6 MB, larger than the 5 MB", never "5 MB, larger than the 5 MB"
+            return "left: " + ((m.getSize() + 1024 * 1024 - 1) / (1024 * 1024)) + " MB, larger than the " + SIZE_LIMIT / (1024 * 1024)
                     + " MB tayori reads";
         }
         // a local copy of the raw bytes (IMAP BODY[]), parsed here: the server's own parse of a broken
@@ -96,23 +97,23 @@ public final class Inbox {
         Understood understood = classifier.read(message);
         String messageId = key.startsWith("id:") ? key.substring(3) : null;
         Instant now = clock.instant();
-        Optional<Bounces.Report> report = matching.report(understood, messageId, now);
+        Matching.Result report = matching.report(understood, messageId, now);
         String outcome;
         if (understood instanceof Understood.Unrecognised u) {
             return u.what();
         } else if (understood instanceof Understood.Bounce || understood instanceof Understood.Complaint) {
-            if (report.isEmpty()) {
-                return "left: " + understood.what() + ", about nobody we sent mail to (stray or forged)";
+            if (!report.found()) {
+                return "left: " + understood.what() + ", " + report.why();
             }
             if (!claim(key, understood, now)) {
                 return "already handled";
             }
-            outcome = bounces.apply(report.get());
+            outcome = bounces.apply(report.report());
         } else if (understood instanceof Understood.AutoReply) {
             if (!claim(key, understood, now)) {
                 return "already handled";
             }
-            outcome = bounces.apply(report.orElseThrow());
+            outcome = bounces.apply(report.report());
         } else if (understood instanceof Understood.BlankSignUp signUp) {
             if (!claim(key, understood, now)) {
                 return "already handled";

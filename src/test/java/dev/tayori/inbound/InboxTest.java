@@ -255,6 +255,61 @@ class InboxTest {
     }
 
     @Test
+    void aReportWhoseVerpTokenOrMessageIdNamesAnotherReadersMailBouncesNobody() throws Exception {
+        in.reader("ichiro@example.com");
+        in.reader("jiro@example.com");
+        lessons(0);
+        // a real token and a real Message-ID (each reader sees their own), borrowed to report someone else
+        Map<String, String> borrowed = new java.util.HashMap<>(in.about("ichiro@example.com", in.sent("ichiro@example.com").get(0)));
+        borrowed.put("RECIPIENT", "jiro@example.com");
+        borrowed.put("SELF", "borrowed-1");
+        in.deliver("postfix-dsn-hard.eml", borrowed);
+        Map<String, String> byId = new java.util.HashMap<>(borrowed);
+        byId.put("VERP", "bounces@example.jp");
+        byId.put("SELF", "borrowed-2");
+        in.deliver("postfix-dsn-hard.eml", byId);
+        Snapshot before = Snapshot.of(in.world);
+
+        TestWorld.CliResult r = in.check();
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, r.out().lines().filter(l -> l.contains("left: hard bounce for jiro@example.com (5.1.1), its VERP"
+                + " address or Message-ID names another reader's mail")).count(), r.out());
+        assertEquals(before, Snapshot.of(in.world));
+        assertEquals("confirmed", in.status("ichiro@example.com"));
+        assertEquals("confirmed", in.status("jiro@example.com"));
+        assertEquals(2, in.count("INBOX"));
+    }
+
+    @Test
+    void withVerpOnAReportThatNamesOnlyAnAddressIsLeftAndTheRealOneBounces() throws Exception {
+        in.world.env().put("TAYORI_BOUNCE_ADDRESS", "bounces@example.jp");
+        in.world.env().put("TAYORI_BOUNCE_VERP", "true");
+        in.reader("saburo@example.com");
+        lessons(0);
+        // anyone who knows the address can write this one: sent to the plain address, none of our Message-IDs
+        in.deliver("forged-dsn.eml", Map.of("SELF", "forged-1", "RECIPIENT", "saburo@example.com"));
+        Snapshot before = Snapshot.of(in.world);
+
+        TestWorld.CliResult forged = in.check();
+
+        assertTrue(forged.out().contains("left: hard bounce for saburo@example.com (5.1.1), it names only an address,"
+                + " no VERP token nor any of our Message-IDs"), forged.out());
+        assertEquals(before, Snapshot.of(in.world));
+        assertEquals("confirmed", in.status("saburo@example.com"));
+        assertEquals(1, in.count("INBOX"));
+
+        // the relay's own report comes back to the envelope of that mail
+        Map<String, String> real = new java.util.HashMap<>(in.about("saburo@example.com", in.sent("saburo@example.com").get(0)));
+        real.put("SELF", "real-1");
+        in.deliver("postfix-dsn-hard.eml", real);
+        TestWorld.CliResult r = in.check();
+        assertTrue(r.out().contains("bounced saburo@example.com"), r.out());
+        assertEquals("bounced", in.status("saburo@example.com"));
+        assertEquals(1, in.count("INBOX"));
+    }
+
+    @Test
     void theOperatorUndoesABounceWithAReasonThatIsKept() {
         in.reader("ichi@example.com");
         lessons(0);
@@ -285,6 +340,7 @@ class InboxTest {
         Snapshot before = Snapshot.of(in.world);
         String out = in.check().out();
         assertTrue(out.contains("left: ") && out.contains("MB, larger than the 5 MB tayori reads"), out);
+        assertFalse(out.contains("left: 5 MB"), "a message over the cap never reads as the cap itself: " + out);
         assertEquals(before, Snapshot.of(in.world));
         assertEquals(1, in.count("INBOX"));
     }
