@@ -5,6 +5,7 @@ import dev.tayori.campaign.Announcement;
 import dev.tayori.campaign.Campaign;
 import dev.tayori.campaign.Campaigns;
 import dev.tayori.campaign.Newsletter;
+import dev.tayori.campaign.PlainText;
 import dev.tayori.campaign.Segments;
 import dev.tayori.campaign.Sequence;
 import dev.tayori.config.Sender;
@@ -126,6 +127,17 @@ public final class Authoring {
         return publish(campaignId, step, draft, note, true);
     }
 
+    /**
+     * Publishes these words through the draft (the editor's and the API's publish): the draft becomes
+     * the revision and no stale draft is left. The note is checked first, so a refused note leaves
+     * no draft behind either.
+     */
+    public Revision publishWords(String campaignId, int step, MailSource source, String note) {
+        note(note);
+        saveDraft(campaignId, step, source);
+        return publish(campaignId, step, note);
+    }
+
     /** Publishes these words at once, without a draft in between (the API's "publish": true). */
     public Revision publish(String campaignId, int step, MailSource source, String note) {
         return publish(campaignId, step, source, note, false);
@@ -206,7 +218,13 @@ public final class Authoring {
         } else if (campaigns.find(cleanId).isPresent()) {
             problems.add(AuthoringProblem.of(Field.ID, 0, Reason.ID_IN_USE, cleanId));
         }
-        if (cleanName.isEmpty() || cleanName.length() > 100 || cleanName.chars().anyMatch(Character::isISOControl)) {
+        int control = cleanName.chars().filter(Character::isISOControl).findFirst().orElse(-1);
+        int hidden = PlainText.firstHidden(cleanName);
+        if (control >= 0) {
+            problems.add(AuthoringProblem.of(Field.NAME, 0, Reason.CONTROL_CHARACTER, PlainText.name(control)));
+        } else if (hidden >= 0) {
+            problems.add(AuthoringProblem.of(Field.NAME, 0, Reason.HIDDEN_CHARACTER, PlainText.name(hidden)));
+        } else if (PlainText.looksBlank(cleanName) || cleanName.length() > 100) {
             problems.add(AuthoringProblem.of(Field.NAME, 0, Reason.NAME_EMPTY));
         }
         if (Segments.problem(cleanSegment) != null) {
@@ -263,6 +281,13 @@ public final class Authoring {
         String clean = note == null ? "" : note.strip();
         if (clean.length() > 500) {
             throw AuthoringException.of(AuthoringProblem.of(Field.NOTE, 0, Reason.NOTE_TOO_LONG));
+        }
+        // A note is shown in the history as the operator wrote it; a NUL is also refused by PostgreSQL.
+        int control = PlainText.firstControl(clean);
+        int hidden = PlainText.firstHidden(clean);
+        if (control >= 0 || hidden >= 0) {
+            throw AuthoringException.of(AuthoringProblem.of(Field.NOTE, 0,
+                    control >= 0 ? Reason.CONTROL_CHARACTER : Reason.HIDDEN_CHARACTER, PlainText.name(control >= 0 ? control : hidden)));
         }
         return clean;
     }

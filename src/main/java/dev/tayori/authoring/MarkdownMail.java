@@ -1,6 +1,7 @@
 package dev.tayori.authoring;
 
 import dev.tayori.authoring.AuthoringProblem.Field;
+import dev.tayori.campaign.PlainText;
 import dev.tayori.content.ArticleLink;
 import dev.tayori.content.ContentException;
 import java.util.ArrayList;
@@ -65,6 +66,16 @@ final class MarkdownMail {
             markdown = markdown.substring(0, MAX_BODY);
         }
         String[] lines = markdown.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+            int control = PlainText.firstControl(line);
+            int hidden = PlainText.firstHidden(line);
+            if (control >= 0) {
+                problems.add(AuthoringProblem.of(Field.BODY, i + 1, Reason.CONTROL_CHARACTER, PlainText.name(control)));
+            } else if (hidden >= 0) {
+                problems.add(AuthoringProblem.of(Field.BODY, i + 1, Reason.HIDDEN_CHARACTER, PlainText.name(hidden)));
+            }
+        }
         int articlesAt = -1;
         if (newsletter) {
             for (int i = 0; i < lines.length; i++) {
@@ -91,8 +102,16 @@ final class MarkdownMail {
 
     private static void checkLine(String text, Field field, boolean required, boolean newsletter,
             List<AuthoringProblem> problems) {
-        if (required && text.isBlank()) {
+        if (required && PlainText.looksBlank(text)) {
             problems.add(AuthoringProblem.of(field, 0, Reason.SUBJECT_EMPTY));
+        }
+        int control = text.chars().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\r').findFirst().orElse(-1);
+        if (control >= 0) {
+            problems.add(AuthoringProblem.of(field, 0, Reason.CONTROL_CHARACTER, PlainText.name(control)));
+        }
+        int hidden = PlainText.firstHidden(text);
+        if (hidden >= 0) {
+            problems.add(AuthoringProblem.of(field, 0, Reason.HIDDEN_CHARACTER, PlainText.name(hidden)));
         }
         if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             problems.add(AuthoringProblem.of(field, 0, field == Field.SUBJECT ? Reason.SUBJECT_LINE_BREAK

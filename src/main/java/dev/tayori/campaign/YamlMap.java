@@ -211,44 +211,14 @@ final class YamlMap {
                 return Optional.empty();
             }
         }
-        for (int i = 0; i < value.length(); ) {
-            int c = value.codePointAt(i);
-            if (invisible(value, i, c)) {
-                problem(lineOf(scalar), String.format("'%s' has an invisible character in it (U+%04X%s): readers would"
-                        + " see something else than you wrote; delete it", key, c,
-                        Character.getName(c) == null ? "" : " " + Character.getName(c)));
-                return Optional.empty();
-            }
-            i += Character.charCount(c);
+        int hidden = PlainText.firstHidden(value);
+        if (hidden >= 0) {
+            problem(lineOf(scalar), String.format("'%s' has an invisible character in it (%s): readers would"
+                    + " see something else than you wrote; delete it", key, PlainText.name(hidden)));
+            return Optional.empty();
         }
-        // A value of no-break or other spaces and blank fillers reads as nothing: it is as empty as ""
-        // (strip() leaves U+00A0, U+2007 and U+202F, and letters such as U+3164 that print as blank).
-        return Optional.of(value.codePoints().allMatch(c -> Character.isSpaceChar(c) || BLANK_LETTERS.indexOf(c) >= 0)
-                ? "" : value);
-    }
-
-    /** Letters that print as blank: the Hangul fillers, the blank Braille pattern and two Khmer vowels. */
-    private static final String BLANK_LETTERS = "\u115F\u1160\u3164\uFFA0\u2800\u17B4\u17B5";
-
-    /**
-     * A character nobody sees that changes what readers see: bidi controls (U+202A-U+202E,
-     * U+2066-U+2069), zero-width and other format characters, a byte order mark inside the text, and
-     * half a surrogate pair (a broken emoji, sent as '?'). A zero-width joiner (inside an emoji
-     * sequence) and the tag characters of a subdivision flag are parts of a picture and stay.
-     */
-    private static boolean invisible(String value, int i, int c) {
-        int type = Character.getType(c);
-        if (type == Character.SURROGATE) {
-            return true;
-        }
-        if (type != Character.FORMAT || c == 0x200D) {
-            return false;
-        }
-        if (c >= 0xE0020 && c <= 0xE007F) {
-            int before = i == 0 ? -1 : value.codePointBefore(i);
-            return before != 0x1F3F4 && !(before >= 0xE0020 && before <= 0xE007F);
-        }
-        return true;
+        // A value of no-break or other spaces and blank fillers reads as nothing: it is as empty as "".
+        return Optional.of(PlainText.looksBlank(value) ? "" : value);
     }
 
     boolean has(String key) {

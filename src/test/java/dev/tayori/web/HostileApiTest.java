@@ -266,4 +266,52 @@ class HostileApiTest {
         assertRefused(400, "the date must be a day of the years 2000 to 2100", before, json("POST",
                 "/api/campaigns/course-early-booking/schedule", "{\"at\": \"2026-12-01T12:00+09:00\", \"segment\": \"" + segment + "\"}"));
     }
+
+    /**
+     * What a campaign file refuses is refused through the writing API too. Before, each of these was
+     * published as lesson 6: a backwards subject, a blank one, a broken emoji stored as '?', a NUL
+     * (which PostgreSQL refuses outright) and an escape sequence in the body, a NUL in the note.
+     */
+    static Stream<Arguments> hiddenCharactersInAStep() {
+        String body = "\"body_markdown\": \"\\u4eca\\u65e5\\u306e\\u30ec\\u30c3\\u30b9\\u30f3\"";
+        String subject = "\"subject\": \"6\\u65e5\\u76ee\"";
+        return Stream.of(
+                Arguments.of("{\"subject\": \"abc\\u202Edef\", " + body + "}", "subject: has an invisible character in it (U+202E RIGHT-TO-LEFT OVERRIDE)"),
+                Arguments.of("{\"subject\": \"\\u200Bsale\", " + body + "}", "subject: has an invisible character in it (U+200B"),
+                Arguments.of("{\"subject\": \"\\u00A0\\u00A0\", " + body + "}", "subject: the subject is empty"),
+                Arguments.of("{\"subject\": \"\\u3164\", " + body + "}", "subject: the subject is empty"),
+                Arguments.of("{\"subject\": \"x\\uD800\", " + body + "}", "subject: has an invisible character in it (U+D800"),
+                Arguments.of("{\"subject\": \"a\\u0000b\", " + body + "}", "subject: has a control character in it (U+0000"),
+                Arguments.of("{\"subject\": \"a\\tb\", " + body + "}", "subject: has a control character in it (U+0009"),
+                Arguments.of("{\"preheader\": \"p\\u001B[2J\", " + subject + ", " + body + "}", "preheader: has a control character in it (U+001B"),
+                Arguments.of("{" + subject + ", \"body_markdown\": \"line one\\nA\\u0000B\"}", "body_markdown line 2: has a control character in it (U+0000"),
+                Arguments.of("{" + subject + ", \"body_markdown\": \"\\u001B[31mred\"}", "body_markdown line 1: has a control character in it (U+001B"),
+                Arguments.of("{" + subject + ", \"body_markdown\": \"a\\n\\nb\\u202Ec\"}", "body_markdown line 3: has an invisible character in it (U+202E"),
+                Arguments.of("{" + subject + ", " + body + ", \"note\": \"fix\\u0000\"}", "note: has a control character in it (U+0000"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hiddenCharactersInAStep")
+    void aStepWithHiddenOrControlCharactersIsA400NamingTheFieldAndNothingIsPublished(String fields, String says)
+            throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        String publish = fields.substring(0, fields.length() - 1) + ", \"publish\": true}";
+        assertRefused(400, says, before, json("PUT", "/api/campaigns/workbook/steps/1", publish));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\u0007bell", "na\\u202Eme"})
+    void anAnnouncementNameWithAControlOrHiddenCharacterIsA400SayingWhich(String name) throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        assertRefused(400, "name: has a", before, json("POST", "/api/campaigns", "{\"id\": \"sale\", \"kind\": \"announcement\","
+                + " \"name\": \"" + name + "\", \"subject\": \"s\", \"body_markdown\": \"b\"}"));
+    }
+
+    @Test
+    void anAnnouncementForABadSegmentSaysWhatASegmentIs() throws Exception {
+        Snapshot before = Snapshot.of(web.world);
+        assertRefused(400, "segment: the segment confirmed-before:+99999-01-01 is not one of all, tag:NAME or confirmed-before:YYYY-MM-DD",
+                before, json("POST", "/api/campaigns", "{\"id\": \"sale\", \"kind\": \"announcement\", \"name\": \"sale\","
+                        + " \"subject\": \"s\", \"body_markdown\": \"b\", \"segment\": \"confirmed-before:+99999-01-01\"}"));
+    }
 }

@@ -61,8 +61,7 @@ final class EditorActions {
                 }
                 case "publish" -> {
                     // through the draft, so the draft is cleared by the publish and the editor opens the live words
-                    authoring.saveDraft(c.id(), step, words);
-                    authoring.publish(c.id(), step, note);
+                    authoring.publishWords(c.id(), step, words, note);
                     ctx.redirect(base + "?done=published");
                     return;
                 }

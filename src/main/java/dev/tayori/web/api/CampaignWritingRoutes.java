@@ -64,9 +64,7 @@ public final class CampaignWritingRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         try {
             if (publish) {
-                // through the draft, as the editor does: the draft becomes the revision and no stale draft is left
-                authoring.saveDraft(c.id(), step, words);
-                Revision r = authoring.publish(c.id(), step, note);
+                Revision r = authoring.publishWords(c.id(), step, words, note);
                 body.put("revision", r.number());
             } else {
                 authoring.saveDraft(c.id(), step, words);
