@@ -4,6 +4,8 @@ package dev.tayori.announcement;
 public final class AlreadySent extends IllegalStateException {
     AlreadySent(String campaignId) {
         super(campaignId + " has already been sent (or is being sent); an announcement"
-                + " goes to each subscriber once. Copy it to a new campaign file to send it again.");
+                + " goes to each subscriber once. To send it again, make a new announcement with its words"
+                // one written in the browser has no file to copy: both ways are named
+                + " (新しいお知らせ in the admin, POST /api/campaigns, or a new campaign file).");
     }
 }

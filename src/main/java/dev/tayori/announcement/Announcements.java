@@ -44,7 +44,7 @@ public final class Announcements {
         segmentFor(campaignId, segmentOrNull);
         if (!at.isAfter(clock.instant())) {
             throw new ScheduleRefused(ScheduleRefused.Kind.IN_THE_PAST, "'at' " + at + " is in the past (it is now "
-                    + clock.instant() + "); choose a later time, or send now explicitly");
+                    + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "); choose a later time, or send now explicitly");
         }
         return schedule(campaignId, at, segmentOrNull);
     }

@@ -169,6 +169,7 @@ class ReloadWhileServingTest {
         String page = dashboard();
         assertTrue(page.contains(lessonHtml + ":4"), page);
         assertTrue(page.contains("テンプレートの書き方に誤りがあります。"), page);
+        assertTrue(page.contains("チェックした仕組みの説明（英語・手伝う人向け）: "), "FreeMarker's English is said to be for a helper: " + page);
         assertEquals(1, app.reloader().problems().size(), app.reloader().problems().toString());
         assertTrue(app.reloader().problems().get(0).line() > 0, app.reloader().problems().toString());
 

@@ -87,6 +87,27 @@ class AdminInBrowserTest {
     }
 
     @Test
+    void theOperatorSendsAnAnnouncementNowThroughTheSameConfirmation() {
+        assertEquals(0, web.world.cli("subscribers", "add", "reader@example.jp", "--confirmed", "--consent-source", "テスト").exitCode());
+        signInFrom("/admin/campaigns/course-early-booking");
+        browser.get(web.base + "/admin/campaigns/course-early-booking");
+        heading("オンライン講座");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("segment"))).selectByValue("all");
+        clickToNewPage(By.id("send-now"));
+        heading("配信の確認");
+        assertEquals("1人に 今すぐ送信します", browser.findElement(By.id("confirm-line")).getText());
+        assertEquals("今すぐ送信する", browser.findElement(By.id("confirm")).getText());
+        assertTrue(web.world.app().announcements().find("course-early-booking").isEmpty(), "nothing before the button");
+        clickToNewPage(By.id("confirm"));
+        heading("オンライン講座");
+
+        assertTrue(browser.findElement(By.cssSelector("p.notice")).getText().startsWith("今すぐ送信するよう予約しました。"));
+        var schedule = web.world.app().announcements().find("course-early-booking").orElseThrow();
+        assertEquals(tokyo(2026, 11, 23, 10, 0), schedule.sendAt(), "due at once, at the next run");
+        assertEquals("all", schedule.segment());
+    }
+
+    @Test
     void theOperatorSendsATestCopyOfAWorkbookLessonFromTheCampaignPage() {
         signInFrom("/admin/campaigns/workbook");
         browser.get(web.base + "/admin/campaigns/workbook");

@@ -118,6 +118,17 @@ class AdminOnPhoneInBrowserTest {
                 assertTrue(page.contains("フォームから申込") && page.contains("登録確認待ち"), page);
             }
         }
+        // the editor's pages too; its toolbar's six buttons sit side by side on a phone, not one a row
+        for (String path : new String[] {"/admin/campaigns/workbook/mails", "/admin/campaigns/workbook/mails/3",
+                "/admin/campaigns/workbook/mails/3/history", "/admin/announcements/new", "/admin/campaigns/workbook/steps/new"}) {
+            fitsAndIsJapanese(path);
+            if (!path.endsWith("mails") && !path.endsWith("history")) {
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("toolbar")));
+                long rows = browser.findElements(By.cssSelector("#toolbar button")).stream()
+                        .map(b -> b.getLocation().getY()).distinct().count();
+                assertTrue(rows <= 2, path + ": the toolbar takes " + rows + " rows");
+            }
+        }
         browser.get(web.base + "/admin");
         assertTrue(browser.findElements(By.cssSelector(".admin-nav a")).size() >= 3, "the menu is there on a phone");
         fitsAndIsJapanese("/admin/campaigns/no-such-campaign");

@@ -119,6 +119,21 @@ class CampaignWritingApiTest {
     }
 
     @Test
+    void aBrowserMadeAnnouncementSentOnceIsAConflictToScheduleAgainThatSaysHowToSendItAnew() throws Exception {
+        Instant confirmed = tokyo(2026, 11, 23, 9, 0);
+        web.world.app().subscribers().addConfirmed("tea@example.jp", null,
+                ConsentRecord.of("recorded-by-operator", confirmed, "test", "test"), confirmed);
+        assertEquals(201, api("POST", "/api/campaigns", TEA.replace("tag:tea", "all")).statusCode());
+        assertEquals(200, api("POST", "/api/campaigns/winter-tea/schedule", "{\"now\": true}").statusCode());
+        web.world.app().dueWork().run(tokyo(2026, 11, 23, 10, 0));
+        Snapshot sent = Snapshot.of(web.world);
+        // it has no file to copy: the answer names the ways that make a new announcement
+        JsonNode refused = assertRefused(409, "already been sent", sent, api("POST", "/api/campaigns/winter-tea/schedule",
+                "{\"at\": \"2026-12-01T12:00+09:00\"}"));
+        assertTrue(refused.get("error").asText().contains("POST /api/campaigns"), refused.toString());
+    }
+
+    @Test
     void aPublishedLessonTwoReachesTheNextReaderAndIsListedAmongTheRevisions() throws Exception {
         Instant confirmed = tokyo(2026, 11, 23, 10, 0);
         web.world.app().subscribers().addConfirmed("aki@example.jp", "亜紀",

@@ -124,6 +124,11 @@ class EditorInBrowserTest {
         assertEquals("announcement-20261123", id.getAttribute("value"), "a Japanese name: back to the day");
         id.clear();
         id.sendKeys("winter-tea");
+        // the default segment is picked from the list, in words with the readers each reaches, never typed as a code
+        var segments = new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("segment")));
+        assertEquals(List.of("購読者全員（2人）", "ワークブックを読み終えた人（0人）", "ワークブックを受信中の人（2人）", "タグ「tea」の人（1人）"),
+                segments.getOptions().stream().map(WebElement::getText).toList());
+        segments.selectByValue("tag:tea");
         browser.findElement(By.id("subject")).sendKeys("冬のお茶会のご案内");
         WebElement body = browser.findElement(By.id("body"));
         body.click();
@@ -160,7 +165,8 @@ class EditorInBrowserTest {
         // confirmation step that says to how many readers and when
         browser.get(web.base + "/admin/campaigns/winter-tea");
         browser.executeScript("arguments[0].value = '2026-11-24T12:00'", browser.findElement(By.id("at")));
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("segment"))).selectByValue("tag:tea");
+        assertEquals("tag:tea", new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("segment")))
+                .getFirstSelectedOption().getAttribute("value"), "the default segment chosen when it was written");
         clickToNewPage(By.id("schedule-next"));
         assertEquals("1人に 11月24日(火) 12:00 に送信します", text("confirm-line"));
         clickToNewPage(By.id("confirm"));

@@ -1,10 +1,12 @@
 package dev.tayori.web.admin;
 
 import dev.tayori.App;
+import dev.tayori.announcement.Audience;
 import dev.tayori.authoring.Authoring;
 import dev.tayori.authoring.AuthoringException;
 import dev.tayori.authoring.MailSource;
 import dev.tayori.campaign.Announcement;
+import dev.tayori.overview.Words;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +36,7 @@ final class NewAnnouncementPage {
         model.put("idValue", suggestedId());
         model.put("nameValue", "");
         model.put("segmentValue", "all");
+        putSegments(model, "all");
         MailSource empty = new MailSource("", "", "");
         editor.putWords(model, empty);
         editor.putPreview(model, authoring.previewNewAnnouncement(empty));
@@ -55,6 +58,7 @@ final class NewAnnouncementPage {
         model.put("idValue", id);
         model.put("nameValue", name);
         model.put("segmentValue", segment);
+        putSegments(model, segment);
         editor.putWords(model, words);
         editor.putPreview(model, authoring.previewNewAnnouncement(words));
         if (!"create".equals(ctx.formParam("action"))) {
@@ -72,6 +76,24 @@ final class NewAnnouncementPage {
             return;
         }
         ctx.redirect("/admin/campaigns/" + made.id() + "/mails/0?done=created");
+    }
+
+    /**
+     * The segments as the campaign page lists them, in words and with the readers each reaches now:
+     * the operator picks one, never types {@code tag:NAME}. A value sent that is not among them
+     * (a tag nobody has yet) stays offered, so a refused form comes back as it was.
+     */
+    private void putSegments(Map<String, Object> model, String chosen) {
+        java.util.List<Map<String, Object>> segments = new java.util.ArrayList<>();
+        boolean listed = false;
+        for (Audience.Reach r : new Audience(app.jdbi(), app.campaigns(), app.settings().timezone()).segments()) {
+            segments.add(Map.of("value", r.segment(), "words", Words.segment(r.segment()) + "（" + r.readers() + "人）"));
+            listed |= r.segment().equals(chosen);
+        }
+        if (!listed && !chosen.isBlank()) {
+            segments.add(Map.of("value", chosen, "words", Words.segment(chosen)));
+        }
+        model.put("segments", segments);
     }
 
     /** announcement-YYYYMMDD (today in the operator's zone), with -2, -3… when taken: Japanese names make no id. */

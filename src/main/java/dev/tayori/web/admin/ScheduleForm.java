@@ -62,8 +62,9 @@ final class ScheduleForm {
             model.put("segment", segment);
             model.put("segmentWords", Words.segment(segment));
             model.put("readers", readers);
-            model.put("line", readers + "人に " + (now ? "今すぐ" : JapaneseTime.dateTime(at, zone, app.clock().instant()))
-                    + " に送信します");
+            // 「N人に 今すぐ に送信します」 reads wrong: 今すぐ is said with the verb, a date with に
+            model.put("line", readers + "人に " + (now ? "今すぐ送信します"
+                    : JapaneseTime.dateTime(at, zone, app.clock().instant()) + " に送信します"));
             pages.show(ctx, "schedule-confirm", model);
         } catch (Refusal r) {
             form.put("error", r.getMessage());

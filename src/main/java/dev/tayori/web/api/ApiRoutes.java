@@ -132,7 +132,8 @@ public final class ApiRoutes {
                     if (e.kind() != ScheduleRefused.Kind.IN_THE_PAST) {
                         throw e;
                     }
-                    error(ctx, 400, "'at' " + at + " is in the past (it is now " + app.clock().instant()
+                    error(ctx, 400, "'at' " + at + " is in the past (it is now "
+                            + app.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) // no nanoseconds to read
                             + "); choose a later time, or send {\"now\": true} to send it now");
                     return;
                 }
