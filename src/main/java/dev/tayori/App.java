@@ -36,11 +36,11 @@ import dev.tayori.dkim.DkimSigner;
 import dev.tayori.mail.MessageBuilder;
 import dev.tayori.mail.MessageSigner;
 import dev.tayori.bounce.Classifier;
-import dev.tayori.bounce.VerpTokens;
 import dev.tayori.inbound.Bounces;
 import dev.tayori.inbound.Inbox;
 import dev.tayori.inbound.SignUps;
 import dev.tayori.mail.SmtpConnection;
+import dev.tayori.mail.Verp;
 import dev.tayori.reload.FileReloader;
 import dev.tayori.reload.FolderFingerprint;
 import dev.tayori.render.Templates;
@@ -81,6 +81,7 @@ public final class App implements AutoCloseable {
     private final Nodes nodes;
     private final Readiness readiness;
     private final UnsubscribeLinks unsubscribeLinks;
+    private final Verp verp;
     private final Reports reports;
     private final SendLimits sendLimits;
 
@@ -110,6 +111,7 @@ public final class App implements AutoCloseable {
         this.enrollments = new Enrollments(jdbi);
         this.clicks = new Clicks(jdbi, clock, settings.tracking(), settings.baseUrl());
         this.unsubscribeLinks = new UnsubscribeLinks(jdbi, clock);
+        this.verp = Verp.of(jdbi, clock);
         this.reports = new Reports(jdbi, campaigns, settings.tracking().clicks(), settings.timezone());
         MailComposer composer = new MailComposer(jdbi, campaigns, templates, live, settings.sender(), settings.baseUrl(),
                 List.of(new IssueMail(jdbi, templates, live), new AnnouncementMail(templates, live)), clicks, unsubscribeLinks);
@@ -154,7 +156,7 @@ public final class App implements AutoCloseable {
                 ours.add(a.toLowerCase(java.util.Locale.ROOT));
             }
         }
-        Classifier classifier = new Classifier(in.subscribeAddress(), in.unsubscribeAddress(), ours, VerpTokens.ENVELOPE);
+        Classifier classifier = new Classifier(in.subscribeAddress(), in.unsubscribeAddress(), ours, verp::deliveryId);
         return new Inbox(in, jdbi, classifier, bounces, new SignUps(subscribers, clock, ours), subscribers,
                 settings.returns().verp(), clock);
     }
@@ -178,7 +180,7 @@ public final class App implements AutoCloseable {
      * (its small caches are per mailing).
      */
     public MessageBuilder messageBuilder() {
-        return new MessageBuilder(clock.withZone(settings.timezone()), settings.returns(), signer);
+        return new MessageBuilder(clock.withZone(settings.timezone()), settings.returns(), signer, verp);
     }
 
     /** Loads and checks the campaign files and templates, and opens (and migrates) the database. */
@@ -287,6 +289,11 @@ public final class App implements AutoCloseable {
     }
 
     /** Each mail's unsubscribe link, which names the mail, so its report counts the unsubscribe. */
+    /** The signed envelope senders of bounce.verp: the tokens mail leaves with and reports come back to. */
+    public Verp verp() {
+        return verp;
+    }
+
     public UnsubscribeLinks unsubscribeLinks() {
         return unsubscribeLinks;
     }

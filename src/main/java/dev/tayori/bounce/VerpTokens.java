@@ -10,7 +10,4 @@ import java.util.Optional;
  */
 public interface VerpTokens {
     Optional<Long> deliveryId(String address);
-
-    /** The envelope's own form, as {@link dev.tayori.mail.Verp} writes and checks it. */
-    VerpTokens ENVELOPE = dev.tayori.mail.Verp::deliveryId;
 }

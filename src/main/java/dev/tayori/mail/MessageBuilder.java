@@ -22,6 +22,7 @@ public final class MessageBuilder {
     private final Clock clock;
     private final ReturnAddresses returns;
     private final MessageSigner signer;
+    private final Verp verp;
 
     /** Unsigned, bounces to the From address, no Reply-To: mail as it was before README "Deliverability". */
     public MessageBuilder(Clock clock) {
@@ -33,9 +34,22 @@ public final class MessageBuilder {
      * {@code returns} null: the defaults of {@link ReturnAddresses#none}, for the mail's own sender.
      */
     public MessageBuilder(Clock clock, ReturnAddresses returns, MessageSigner signer) {
+        this(clock, returns, signer, null);
+    }
+
+    /** {@code verp}: the installation's signed tokens, needed when {@code returns} turns VERP on. */
+    public MessageBuilder(Clock clock, ReturnAddresses returns, MessageSigner signer, Verp verp) {
         this.clock = clock;
         this.returns = returns;
         this.signer = signer;
+        this.verp = verp;
+    }
+
+    private Verp verp() {
+        if (verp == null) {
+            throw new IllegalStateException("bounce.verp is on but this builder was made without the installation's VERP key");
+        }
+        return verp;
     }
 
     /**
@@ -89,7 +103,7 @@ public final class MessageBuilder {
                 System.arraycopy(message, 0, signed, signatures.length(), message.length);
                 message = signed;
             }
-            String envelopeFrom = back.verp() && mail.deliveryId() > 0 ? Verp.address(back.bounceAddress(), mail.deliveryId())
+            String envelopeFrom = back.verp() && mail.deliveryId() > 0 ? verp().address(back.bounceAddress(), mail.deliveryId())
                     : back.bounceAddress();
             return new Wire(envelopeFrom, to.mailbox(), mail.messageId(), message);
     }

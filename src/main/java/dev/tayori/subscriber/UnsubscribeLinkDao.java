@@ -7,16 +7,10 @@ import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The key that signs the mark in each mail's unsubscribe link, and the unsubscribes counted per mail. */
+/** The unsubscribes counted per mail. */
 @UseClasspathSqlLocator
 interface UnsubscribeLinkDao {
     @SqlUpdate
     int recordUnsubscribe(@Bind("deliveryId") long deliveryId, @Bind("subscriberId") long subscriberId,
             @Bind("scope") String scope, @Bind("via") String via, @Bind("at") Instant at);
-
-    @SqlUpdate
-    int offerSecret(@Bind("name") String name, @Bind("secret") String secret, @Bind("at") Instant at);
-
-    @SqlQuery
-    Optional<String> secret(@Bind("name") String name);
 }

@@ -1,16 +1,13 @@
 package dev.tayori.subscriber;
 
+import dev.tayori.db.InstallationSecret;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -38,11 +35,12 @@ public final class UnsubscribeLinks {
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private volatile SecretKeySpec key;
+    private final InstallationSecret key;
 
     public UnsubscribeLinks(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.key = new InstallationSecret(jdbi, clock, KEY_NAME, "unsubscribe-link");
     }
 
     /** The link for the mail of {@code deliveryId}; the page and the List-Unsubscribe header use the same one. */
@@ -51,7 +49,7 @@ public final class UnsubscribeLinks {
     }
 
     String mark(long deliveryId) {
-        return deliveryId + "." + ENCODER.encodeToString(signature(key(), deliveryId));
+        return deliveryId + "." + ENCODER.encodeToString(signature(deliveryId));
     }
 
     /** The delivery a mark names, when we made it; empty for anything else (none, altered, cut, made up). */
@@ -63,13 +61,14 @@ public final class UnsubscribeLinks {
         if (dot < 0 || !mark.substring(0, dot).matches(NUMBER)) {
             return Optional.empty();
         }
-        Optional<SecretKeySpec> existing = existingKey();
-        if (existing.isEmpty()) {
+        long delivery = Long.parseLong(mark.substring(0, dot));
+        Optional<byte[]> signature = key.signIfKept(ByteBuffer.allocate(8).putLong(delivery).array());
+        if (signature.isEmpty()) {
             return Optional.empty(); // no key yet: no mail ever carried a mark
         }
-        long delivery = Long.parseLong(mark.substring(0, dot));
         // compared as the text we would write (constant time): several base64 spellings decode alike
-        byte[] expected = ENCODER.encodeToString(signature(existing.get(), delivery)).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = ENCODER.encodeToString(Arrays.copyOf(signature.get(), SIGNATURE_BYTES))
+                .getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(mark.substring(dot + 1).getBytes(StandardCharsets.US_ASCII), expected)
                 ? Optional.of(delivery) : Optional.empty();
     }
@@ -83,40 +82,7 @@ public final class UnsubscribeLinks {
                 scope.name().toLowerCase(java.util.Locale.ROOT), via == Via.PAGE ? "page" : "one-click", clock.instant()));
     }
 
-    private SecretKeySpec key() {
-        SecretKeySpec k = key;
-        if (k == null) {
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            String secret = jdbi.inTransaction(h -> {
-                UnsubscribeLinkDao dao = h.attach(UnsubscribeLinkDao.class);
-                dao.offerSecret(KEY_NAME, Base64.getEncoder().encodeToString(fresh), clock.instant()); // first one wins
-                return dao.secret(KEY_NAME).orElseThrow();
-            });
-            k = new SecretKeySpec(Base64.getDecoder().decode(secret), "HmacSHA256");
-            key = k;
-        }
-        return k;
-    }
-
-    /** The key if one was made; reading a link never makes one (a refused request leaves the database as it was). */
-    private Optional<SecretKeySpec> existingKey() {
-        if (key == null) {
-            jdbi.withExtension(UnsubscribeLinkDao.class, dao -> dao.secret(KEY_NAME))
-                    .ifPresent(secret -> key = new SecretKeySpec(Base64.getDecoder().decode(secret), "HmacSHA256"));
-        }
-        return Optional.ofNullable(key);
-    }
-
-    private static byte[] signature(SecretKeySpec key, long deliveryId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            // the purpose is part of what is signed, so this key's signatures mean nothing elsewhere
-            mac.update("unsubscribe-link:".getBytes(StandardCharsets.US_ASCII));
-            return Arrays.copyOf(mac.doFinal(ByteBuffer.allocate(8).putLong(deliveryId).array()), SIGNATURE_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+    private byte[] signature(long deliveryId) {
+        return Arrays.copyOf(key.sign(ByteBuffer.allocate(8).putLong(deliveryId).array()), SIGNATURE_BYTES);
     }
 }

@@ -7,7 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tayori.InboundFixtures;
 import java.util.List;
 import java.util.Map;
+import dev.tayori.db.Database;
+import dev.tayori.mail.Verp;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,12 +22,28 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ClassifierTest {
     private static final String READER = "hanako@example.com";
     private static final String OUR_ID = "<abc.12.step-1.workbook@example.jp>";
-    private final Classifier classifier = new Classifier("touroku@example.jp", "unsubscribe@example.jp",
-            Set.of("letters@example.jp", "support@example.jp", "bounces@example.jp"), VerpTokens.ENVELOPE);
+    @TempDir
+    static Path dir;
+    private static Database db;
+    private static Verp verp;
+    private static Classifier classifier;
+
+    @BeforeAll
+    static void open() {
+        db = Database.open("jdbc:sqlite:" + dir.resolve("classifier.db"));
+        verp = Verp.of(db.jdbi(), Clock.systemUTC());
+        classifier = new Classifier("touroku@example.jp", "unsubscribe@example.jp",
+                Set.of("letters@example.jp", "support@example.jp", "bounces@example.jp"), verp::deliveryId);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
 
     private Understood read(String fixture) {
         return classifier.read(InboundFixtures.load(fixture, Map.of("RECIPIENT", READER, "VERP",
-                dev.tayori.mail.Verp.address("bounces@example.jp", 42), "MESSAGE_ID", OUR_ID, "TOKEN", "tok_ABCDEFGHIJKLMNOP1234")));
+                verp.address("bounces@example.jp", 42), "MESSAGE_ID", OUR_ID, "TOKEN", "tok_ABCDEFGHIJKLMNOP1234")));
     }
 
     @ParameterizedTest(name = "{0} is a {1} bounce ({2}) for the reader")

@@ -210,7 +210,7 @@ class InboxTest {
         in.reader("kyu@example.com");
         lessons(0);
         in.deliver("postfix-dsn-hard.eml", Map.of("SELF", "dsn-1", "RECIPIENT", "hachi@example.com", "VERP",
-                dev.tayori.mail.Verp.address("bounces@example.jp", ((Number) in.sent("hachi@example.com").get(0).get("id")).longValue()), "MESSAGE_ID", "<x@y>"));
+                in.world.app().verp().address("bounces@example.jp", ((Number) in.sent("hachi@example.com").get(0).get("id")).longValue()), "MESSAGE_ID", "<x@y>"));
         in.deliver("dsn-mailbox-full.eml", Map.of("SELF", "dsn-2", "RECIPIENT", "kyu@example.com", "MESSAGE_ID",
                 String.valueOf(in.sent("kyu@example.com").get(0).get("message_id"))));
         in.deliver("vacation.eml", Map.of("SELF", "vac-1", "RECIPIENT", "kyu@example.com", "MESSAGE_ID", "<none@x>"));
@@ -224,7 +224,7 @@ class InboxTest {
         assertEquals(1, in.count("INBOX"));
         // the relay sends the same reports again (same Message-IDs): recognised as handled, moved, not acted on twice
         in.deliver("postfix-dsn-hard.eml", Map.of("SELF", "dsn-1", "RECIPIENT", "hachi@example.com", "MESSAGE_ID", "<x@y>",
-                "VERP", dev.tayori.mail.Verp.address("bounces@example.jp", 1)));
+                "VERP", in.world.app().verp().address("bounces@example.jp", 1)));
         in.deliver("dsn-mailbox-full.eml", Map.of("SELF", "dsn-2", "RECIPIENT", "kyu@example.com", "MESSAGE_ID", "<x@y>"));
         String third = in.check().out();
         assertTrue(third.contains("already handled"), third);

@@ -78,7 +78,7 @@ final class InboxWorld implements AutoCloseable {
     Map<String, String> about(String email, Map<String, Object> delivery) {
         Map<String, String> v = new HashMap<>();
         v.put("RECIPIENT", email);
-        v.put("VERP", dev.tayori.mail.Verp.address("bounces@example.jp", ((Number) delivery.get("id")).longValue()));
+        v.put("VERP", world.app().verp().address("bounces@example.jp", ((Number) delivery.get("id")).longValue()));
         v.put("MESSAGE_ID", String.valueOf(delivery.get("message_id")));
         return v;
     }

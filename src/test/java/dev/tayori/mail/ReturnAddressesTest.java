@@ -73,7 +73,7 @@ class ReturnAddressesTest {
         for (MimeMessage m : new MimeMessage[] {confirmation, lesson}) {
             String envelope = returnPath(m);
             assertTrue(envelope.matches("bounces\\+d[0-9a-z]+@example\\.jp"), envelope);
-            assertEquals(Optional.of(deliveryIdOf(m)), Verp.deliveryId(envelope), envelope);
+            assertEquals(Optional.of(deliveryIdOf(m)), world.app().verp().deliveryId(envelope), envelope);
         }
         assertTrue(!returnPath(confirmation).equals(returnPath(lesson)));
     }

@@ -131,7 +131,7 @@ final class ReportWorld implements AutoCloseable {
         Map<String, String> v = new HashMap<>();
         v.put("RECIPIENT", email);
         v.put("MESSAGE_ID", MailParts.header(mail, "Message-ID"));
-        v.put("VERP", dev.tayori.mail.Verp.address("bounces@example.jp", deliveryOf(mail)));
+        v.put("VERP", world.app().verp().address("bounces@example.jp", deliveryOf(mail)));
         box.deliver(InboundFixtures.load(fixture, v));
         TestWorld.CliResult r = world.cli("inbox", "check");
         assertEquals(0, r.exitCode(), r.err());
