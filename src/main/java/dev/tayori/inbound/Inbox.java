@@ -52,6 +52,7 @@ public final class Inbox {
         }
         List<String> lines = new ArrayList<>();
         int[] queued = {0};
+        SignUps.HourlyCap cap = signUps.hourlyCap();
         try (MailStore store = MailStore.open(settings)) {
             List<Message> handled = new ArrayList<>();
             List<Message> messages;
@@ -63,7 +64,7 @@ public final class Inbox {
             for (Message m : messages) {
                 String line;
                 try {
-                    line = one(m, handled, store.hasFolders(), queued);
+                    line = one(m, handled, store.hasFolders(), queued, cap);
                 } catch (MessagingException | RuntimeException e) {
                     line = "left: could not be read (" + oneLine(e) + ")";
                 }
@@ -79,7 +80,7 @@ public final class Inbox {
         return new CheckReport(lines, queued[0], settings.protocol().hasFolders());
     }
 
-    private String one(Message m, List<Message> handled, boolean folders, int[] queued) throws MessagingException {
+    private String one(Message m, List<Message> handled, boolean folders, int[] queued, SignUps.HourlyCap cap) throws MessagingException {
         if (m.getSize() > SIZE_LIMIT) {
             // rounded up: a 5.9 MB message is "6 MB, larger than the 5 MB", never "5 MB, larger than the 5 MB"
             return "left: " + ((m.getSize() + 1024 * 1024 - 1) / (1024 * 1024)) + " MB, larger than the " + SIZE_LIMIT / (1024 * 1024)
@@ -115,10 +116,14 @@ public final class Inbox {
             }
             outcome = bounces.apply(report.report());
         } else if (understood instanceof Understood.BlankSignUp signUp) {
+            if (cap.reached()) {
+                return "left: " + understood.what() + ", " + cap.why(); // not claimed: a later check handles it
+            }
             if (!claim(key, understood, now)) {
                 return "already handled";
             }
             SignUps.Result result = signUps.request(signUp);
+            cap.count(result);
             queued[0] += result.queued() ? 1 : 0;
             outcome = result.words();
         } else if (understood instanceof Understood.MailtoUnsubscribe unsubscribe) {

@@ -56,6 +56,9 @@ public interface SubscriberDao {
             @Bind("formVersion") String formVersion);
 
     @SqlQuery
+    int requestsSince(@Bind("source") String source, @Bind("since") Instant since);
+
+    @SqlQuery
     @RegisterRowMapper(ConsentRecordMapper.class)
     List<ConsentRecord> consentsOf(@Bind("subscriberId") long subscriberId);
 

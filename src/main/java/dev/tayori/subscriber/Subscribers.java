@@ -268,6 +268,11 @@ public final class Subscribers {
         return jdbi.withExtension(SubscriberDao.class, dao -> dao.list(afterId, limit));
     }
 
+    /** Confirmation mails started from {@code source} (a consent record's source) after {@code since}. */
+    public int requestsSince(String source, Instant since) {
+        return jdbi.withExtension(SubscriberDao.class, dao -> dao.requestsSince(source, since));
+    }
+
     public List<ConsentRecord> consents(long subscriberId) {
         return jdbi.withExtension(SubscriberDao.class, dao -> dao.consentsOf(subscriberId));
     }

@@ -180,6 +180,40 @@ class InboxTest {
     }
 
     @Test
+    void blankMailsFromManyForgedSendersStartAtMostThirtyConfirmationsAnHourAndTheRestWaitInTheMailbox() throws Exception {
+        // a flood: each blank mail claims another stranger's address; the per-address limit does nothing here
+        for (int i = 1; i <= SignUps.MOST_PER_HOUR + 2; i++) {
+            in.deliver("blank-signup.eml", Map.of("RECIPIENT", "stranger" + i + "@example.net", "SELF", "flood-" + i));
+        }
+        TestWorld.CliResult first = in.check();
+        assertEquals(0, first.exitCode(), first.out());
+        assertEquals(SignUps.MOST_PER_HOUR, in.world.received().size(), "only as many confirmations as the cap");
+        long capped = first.out().lines().filter(l -> l.contains(
+                "left: blank-mail sign-up from stranger") && l.contains("the hourly cap for blank-mail sign-ups is reached")).count();
+        assertEquals(2, capped, first.out());
+        assertEquals(2, in.count("INBOX"));
+
+        // the cap is counted from the database, not this poll: a later check in the same hour starts none
+        in.world.clock.advance(Duration.ofMinutes(30));
+        in.deliver("blank-signup.eml", Map.of("RECIPIENT", "one.more@example.net", "SELF", "flood-more"));
+        Snapshot before = Snapshot.of(in.world);
+        String second = in.check().out();
+        assertTrue(second.contains("left: blank-mail sign-up from one.more@example.net, the hourly cap for blank-mail "
+                + "sign-ups is reached (30 confirmation mails in the last hour); left in the mailbox, handled at a later check"), second);
+        assertFalse(second.contains("confirmation mail queued"), second);
+        assertEquals(before, Snapshot.of(in.world), "no subscriber, consent record, confirmation or mail more");
+        assertEquals(3, in.count("INBOX"));
+        assertEquals(SignUps.MOST_PER_HOUR, in.count("tayori-processed"));
+
+        // nothing was lost: once the hour has passed the waiting ones are handled like any other
+        in.world.clock.advance(Duration.ofMinutes(31));
+        String later = in.check().out();
+        assertTrue(later.contains("blank-mail sign-up from one.more@example.net: confirmation mail queued"), later);
+        assertEquals(SignUps.MOST_PER_HOUR + 3, in.world.received().size());
+        assertEquals(0, in.count("INBOX"));
+    }
+
+    @Test
     void aMailToTheUnsubscribeAddressWithTheReadersTokenUnsubscribesThem() {
         in.reader("rokuro@example.com");
         Subscriber s = in.world.app().subscribers().byEmail("rokuro@example.com");
