@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * VERP (variable envelope return path): each mail's envelope sender names its delivery, so a bounce
- * sent back to {@code bounces+d9ixXXXXXXXX@example.jp} (delivery 12345) says which delivery bounced
+ * sent back to {@code bounces+d9ix0k3fz7qa@example.jp} (delivery 12345) says which delivery bounced
  * without reading the report's free-form text. The mailbox must deliver {@code bounces+anything@} to
  * {@code bounces@} (Postfix's {@code recipient_delimiter = +}; Gmail, Google Workspace and most hosts
  * do so already).
@@ -36,7 +36,7 @@ public final class Verp {
         return new Verp(new InstallationSecret(jdbi, clock, KEY_NAME, "verp"));
     }
 
-    /** {@code bounces@example.jp} and delivery 12345 give {@code bounces+d9ixXXXXXXXX@example.jp}. */
+    /** {@code bounces@example.jp} and delivery 12345 give {@code bounces+d9ix0k3fz7qa@example.jp}. */
     public String address(String bounceAddress, long deliveryId) {
         if (deliveryId <= 0) {
             throw new IllegalArgumentException("a delivery id is positive, not " + deliveryId);

@@ -2,7 +2,7 @@ package dev.tayori.subscriber;
 
 /**
  * A cell or argument as it may be echoed in a message on the operator's terminal: control and
- * invisible format characters written as \\uXXXX. Printed as they are, an escape sequence in a CSV
+ * invisible format characters written as \\u followed by four hex digits (\\u001B). Printed as they are, an escape sequence in a CSV
  * cell (ESC [2J) cleared the terminal or recoloured it, and a NUL or bidi override hid what was wrong.
  */
 public final class Visible {
